@@ -1,0 +1,34 @@
+# One command to see it work, one to test it. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: demo test lint format install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+demo: install
+	$(BIN)/explore corpus --out $(OUT)/seeds
+
+test: install-dev lint
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check explore tests
+	$(BIN)/ruff format --check explore tests
+
+format: install-dev
+	$(BIN)/ruff format explore tests
+	$(BIN)/ruff check --fix explore tests
+
+clean:
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache .ruff_cache

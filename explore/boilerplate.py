@@ -1,0 +1,225 @@
+"""Recognise page furniture line by line, on evidence rather than a list of sentences.
+
+Input is the text split into lines; each rule marks lines as removed with a
+reason and returns a new tuple (nothing is changed in place). What a rule
+looks at is the shape of a line and its neighbours: length, punctuation
+density, dates and page numbers at its end, repetition, position at the end
+of the document, and the generic vocabulary of ``data/boilerplate.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from explore.lines import (
+    bigram_share,
+    has_sentence_punct,
+    is_body_paragraph,
+    is_credit,
+    is_heading,
+    is_short_label,
+    punct_count,
+)
+from explore.resources import boilerplate_kinds
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    removed: str | None = None  # the reason, when the line is furniture
+
+    @property
+    def kept(self) -> bool:
+        return self.removed is None and bool(self.text.strip())
+
+
+Lines = tuple[Line, ...]
+
+_TOC_ENTRY = re.compile(r"(?:\.{2,}|…+|·{3,}|-{4,}|\t)\s*\d{1,4}\s*$")
+_DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*\d{1,4}\s*$")
+_DATED_LINK = re.compile(
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<!\d)\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\]?$"
+)
+_BULLET = re.compile(r"^[-•·*▪►◆●]\s*\S")
+# How far from the end glued furniture is looked for, in non-empty lines.
+_TAIL_LINES = 3
+_CAPTION_MAX_CHARS = 40
+
+
+def _kept_indices(lines: Lines) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.kept]
+
+
+def _mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
+    marked = set(indices)
+    return tuple(replace(line, removed=reason) if i in marked else line for i, line in enumerate(lines))
+
+
+def drop_pattern_lines(lines: Lines) -> Lines:
+    """Whole lines that match the vocabulary of a furniture kind and are short."""
+    out = []
+    for line in lines:
+        text = line.text.strip()
+        reason = None
+        if line.kept:
+            for kind in boilerplate_kinds():
+                if len(text) <= kind.max_chars and any(p.search(text) for p in kind.line):
+                    reason = kind.reason
+                    break
+        out.append(replace(line, removed=reason) if reason else line)
+    return tuple(out)
+
+
+def drop_table_of_contents(lines: Lines) -> Lines:
+    """A 目录/本期导读 block, or a run of dot-leader entries ending in page numbers."""
+    kept = _kept_indices(lines)
+    marked: set[int] = set()
+    in_toc = False
+    for i, line in enumerate(lines):
+        if line.removed == "table of contents":
+            in_toc = True
+        if not line.kept:
+            continue
+        is_entry = bool(_TOC_ENTRY.search(line.text))
+        if not in_toc and _DOT_LEADER.search(line.text):
+            following = [j for j in kept if j > i][:3]
+            in_toc = any(_DOT_LEADER.search(lines[j].text) for j in following)
+        in_toc = in_toc and is_entry
+        if in_toc:
+            marked.add(i)
+    return _mark(lines, marked, "table of contents")
+
+
+def drop_running_headers(lines: Lines) -> Lines:
+    """Short label lines repeated on several pages (``CAICT 中国信通院``)."""
+    labels = [
+        line.text.strip()
+        for line in lines
+        if line.kept and is_short_label(line.text.strip(), max_chars=30) and not is_heading(line.text.strip())
+    ]
+    repeated = {text for text, n in Counter(labels).items() if n >= 2}
+    return _mark(
+        lines, [i for i, line in enumerate(lines) if line.kept and line.text.strip() in repeated], "running header"
+    )
+
+
+def _is_link_line(text: str) -> bool:
+    if len(text) > 120 or text.endswith(("。", "；")):
+        return False
+    return bool(_DATED_LINK.search(text)) or (bool(_BULLET.match(text)) and len(text) <= 60)
+
+
+def drop_link_lists(lines: Lines) -> Lines:
+    """Runs of related-article links: consecutive lines ending in a date or bulleted."""
+    kept = _kept_indices(lines)
+    marked: set[int] = set()
+    run: list[int] = []
+    for i in [*kept, None]:
+        if (
+            i is not None
+            and _is_link_line(lines[i].text.strip())
+            and (not run or i == run[-1] + 1 or _only_blank_between(lines, run[-1], i))
+        ):
+            run.append(i)
+            continue
+        dated = sum(1 for j in run if _DATED_LINK.search(lines[j].text.strip()))
+        if dated >= 2 or len(run) >= 3:
+            marked.update(run)
+        run = [i] if i is not None and _is_link_line(lines[i].text.strip()) else []
+    return _mark(lines, marked, "related links")
+
+
+def _only_blank_between(lines: Lines, a: int, b: int) -> bool:
+    return all(not lines[k].text.strip() for k in range(a + 1, b))
+
+
+def _inline_start(text: str) -> int | None:
+    starts = [m.start() for kind in boilerplate_kinds() for p in kind.inline if (m := p.search(text))]
+    if not starts:
+        return None
+    start = min(starts)
+    # A link list flattened into the line sits just before the footer: a long
+    # run since the last sentence end with almost no punctuation.
+    boundary = max(text.rfind(c, 0, start) for c in "。！？）)")
+    run = text[boundary + 1 : start]
+    if len(run) >= 20 and punct_count(run) * 40 < len(run):
+        start = boundary + 1
+    return start
+
+
+def trim_glued_tail(lines: Lines) -> Lines:
+    """Cut footer text glued onto the last paragraphs (pages flattened to one line)."""
+    tail = set(_kept_indices(lines)[-_TAIL_LINES:])
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        start = _inline_start(line.text) if i in tail else None
+        if start is None:
+            out.append(line)
+            continue
+        head = line.text[:start].rstrip()
+        if head.strip():
+            out.append(Line(head))
+        out.append(Line(line.text[start:], "footer"))
+    return tuple(out)
+
+
+def drop_captions(lines: Lines) -> Lines:
+    """Unnumbered image captions: a short label that restates the paragraph above it.
+
+    A heading announces the paragraph below; a caption repeats the one above.
+    So a label is a caption when it appears word for word in an earlier
+    paragraph but not in the next one, or when most of its character bigrams
+    occur in the previous paragraph and fewer in the next. Where the evidence
+    is weaker the label stays: losing a heading is worse than keeping a caption.
+    """
+    kept = _kept_indices(lines)
+    body = [i for i in kept if is_body_paragraph(lines[i].text.strip())]
+    marked = []
+    for i in kept[1:]:
+        text = lines[i].text.strip()
+        if not is_short_label(text, max_chars=_CAPTION_MAX_CHARS) or is_heading(text) or len(text) < 6:
+            continue
+        before = [j for j in body if j < i]
+        after = [j for j in body if j > i]
+        if not before:
+            continue
+        following = lines[after[0]].text if after else ""
+        share_before = bigram_share(text, lines[before[-1]].text)
+        restated = any(text in lines[j].text for j in before) and text not in following
+        if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):
+            marked.append(i)
+    return _mark(lines, marked, "image caption")
+
+
+_TRAILER_REASONS = frozenset({"contact details", "copyright notice", "footer", "site self-description"})
+
+
+def drop_trailing_signature(lines: Lines) -> Lines:
+    """A short unpunctuated line (department, author) heading the closing contact block."""
+    out = lines
+    while True:
+        kept = _kept_indices(out)
+        if not kept:
+            return out
+        last = kept[-1]
+        after = [line.removed for line in out[last + 1 :] if line.removed]
+        text = out[last].text.strip()
+        if not (after and after[0] in _TRAILER_REASONS):
+            return out
+        if has_sentence_punct(text) or is_credit(text) or is_heading(text) or len(text) > 40:
+            return out
+        out = _mark(out, [last], after[0])
+
+
+LINE_RULES: tuple[Callable[[Lines], Lines], ...] = (
+    drop_pattern_lines,
+    drop_table_of_contents,
+    drop_running_headers,
+    drop_link_lists,
+    trim_glued_tail,
+    drop_captions,
+    drop_trailing_signature,
+)

@@ -1,0 +1,117 @@
+"""The cleaning pipeline: raw decoded text in, clean Simplified text out.
+
+The order is the pipeline, read top to bottom:
+
+1. ``TEXT_STEPS``   character-level fixes on the whole text (line breaks kept);
+2. ``LINE_RULES``   page furniture recognised line by line (explore.boilerplate);
+3. ``LINE_STEPS``   punctuation and spacing repaired in each kept line;
+4. ``join_page_splits``  lines broken by a PDF page rejoined.
+
+The result is one paragraph per line. What was removed is returned with the
+reason, so a reader can see what cleaning took away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+
+from explore.boilerplate import LINE_RULES, Line, Lines
+from explore.lines import ends_sentence, is_credit, is_heading
+from explore.normalize import (
+    fullwidth_alnum_to_ascii,
+    fullwidth_punctuation,
+    normalize_newlines,
+    normalize_spacing,
+    paragraph_marks_to_breaks,
+    remove_invisible,
+    remove_pinyin_annotations,
+    repair_punctuation,
+    simplify_script,
+)
+
+TextStep = Callable[[str], str]
+
+TEXT_STEPS: tuple[TextStep, ...] = (
+    normalize_newlines,
+    remove_invisible,
+    fullwidth_alnum_to_ascii,
+    remove_pinyin_annotations,
+    simplify_script,
+    paragraph_marks_to_breaks,
+)
+LINE_STEPS: tuple[TextStep, ...] = (
+    repair_punctuation,
+    fullwidth_punctuation,
+    normalize_spacing,
+)
+
+# A line shorter than this is a heading or label, never half of a split paragraph.
+_MIN_SPLIT_LINE = 25
+_CONTINUATION_START = "、，。；：）》」』”"
+
+
+@dataclass(frozen=True)
+class Removal:
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    removed: tuple[Removal, ...]
+
+
+def make_pipeline(*steps: TextStep) -> TextStep:
+    return lambda text: reduce(lambda acc, step: step(acc), steps, text)
+
+
+_apply_text_steps = make_pipeline(*TEXT_STEPS)
+_apply_line_steps = make_pipeline(*LINE_STEPS)
+
+
+def _is_continuation(previous: str, line: str) -> bool:
+    if len(previous) < _MIN_SPLIT_LINE or ends_sentence(previous):
+        return False
+    if is_heading(previous) or is_credit(previous) or is_heading(line) or is_credit(line):
+        return False
+    first = line[0]
+    return first in _CONTINUATION_START or first.isdigit() or "\u4e00" <= first <= "\u9fff"
+
+
+def join_page_splits(paragraphs: Sequence[str]) -> list[str]:
+    """Rejoin a paragraph that a page break cut in two (``文化和旅游`` / ``部、…``).
+
+    The first part must be long (a heading or caption is short), must not end
+    a sentence, and the second must start like the rest of a sentence.
+    """
+    joined: list[str] = []
+    title_first = bool(paragraphs) and _looks_like_title(paragraphs[0])
+    for line in paragraphs:
+        if joined and not (title_first and len(joined) == 1) and _is_continuation(joined[-1], line):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= 60 and not ends_sentence(line)
+
+
+def clean_document(raw: str) -> CleanText:
+    """Clean one decoded file: the whole pipeline, with what it removed."""
+    text = _apply_text_steps(raw)
+    lines: Lines = tuple(Line(t.strip()) for t in text.split("\n"))
+    lines = reduce(lambda acc, rule: rule(acc), LINE_RULES, lines)
+    removed = tuple(Removal(line.removed, line.text.strip()) for line in lines if line.removed and line.text.strip())
+    kept = [_apply_line_steps(line.text).strip() for line in lines if line.kept]
+    paragraphs = join_page_splits([p for p in kept if p])
+    return CleanText("\n".join(paragraphs), removed)
+
+
+def clean_text(raw: str) -> str:
+    """Clean text only (see :func:`clean_document`)."""
+    return clean_document(raw).text

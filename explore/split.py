@@ -1,0 +1,141 @@
+"""Split a clean text into news items.
+
+A bulletin (the CAICT 数字乡村发展动态 kind) is recognised by its shape: several
+numbered item headings and several ``（信息来源：…）`` credit lines. Each item
+gets its own title, credit and text, and the section headings above it
+(``一、中央精神`` / ``（二）地方动态``) become its ``section``. Anything else is a
+plain article: one item, titled by its first line when that line is a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from explore.lines import (
+    CREDIT_LINE,
+    ITEM_HEADING,
+    SECTION_HEADING,
+    SUBSECTION_HEADING,
+    ends_sentence,
+    is_credit,
+    is_heading,
+)
+
+SECTION_SEPARATOR = " / "
+_TITLE_MAX_CHARS = 60
+# 中新网3月13日电   新华社北京12月6日电   本报讯
+_DATELINE = re.compile(
+    r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|客户端))"
+    r"(?:[\u4e00-\u9fff]{0,6}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)[\s，]"
+)
+_SITE_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})网是")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One news item of a source file."""
+
+    item_no: int
+    section: str | None
+    title: str | None
+    credit: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Split:
+    items: tuple[Item, ...]
+    publication: str | None  # a bulletin's name and edition, from its cover
+
+
+@dataclass
+class _Draft:
+    section: str | None
+    title: str | None
+    credit: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def is_bulletin(lines: list[str]) -> bool:
+    credits = sum(1 for line in lines if is_credit(line))
+    headings = sum(1 for line in lines if ITEM_HEADING.match(line) and is_heading(line))
+    return credits >= 2 and headings >= 2
+
+
+def _section_path(level1: str | None, level2: str | None) -> str | None:
+    parts = [p for p in (level1, level2) if p]
+    return SECTION_SEPARATOR.join(parts) if parts else None
+
+
+def _finish(drafts: Iterable[_Draft]) -> tuple[Item, ...]:
+    return tuple(
+        Item(item_no=n, section=d.section, title=d.title, credit=d.credit, text="\n".join(d.lines))
+        for n, d in enumerate(drafts, start=1)
+    )
+
+
+def split_bulletin(lines: list[str]) -> Split:
+    level1 = level2 = None
+    front: list[str] = []
+    drafts: list[_Draft] = []
+    for line in lines:
+        if (m := SECTION_HEADING.match(line)) and is_heading(line):
+            level1, level2 = m.group("name").strip(), None
+        elif (m := SUBSECTION_HEADING.match(line)) and is_heading(line):
+            level2 = m.group("name").strip()
+        elif (m := ITEM_HEADING.match(line)) and is_heading(line):
+            drafts.append(_Draft(_section_path(level1, level2), m.group("title").strip()))
+        elif (m := CREDIT_LINE.match(line)) and drafts:
+            drafts[-1].credit = m.group("credit").strip()
+        elif drafts:
+            drafts[-1].lines.append(line)
+        else:
+            front.append(line)
+    return Split(_finish(drafts), " ".join(front) or None)
+
+
+def split_article(lines: list[str], *, publisher: str | None = None) -> Split:
+    title = None
+    if len(lines) > 1 and len(lines[0]) <= _TITLE_MAX_CHARS and not ends_sentence(lines[0]):
+        title, lines = lines[0], lines[1:]
+    credit = None
+    body = []
+    for line in lines:
+        if m := CREDIT_LINE.match(line):
+            credit = credit or m.group("credit").strip()
+        else:
+            body.append(line)
+    if credit is None and body and (m := _DATELINE.match(body[0])):
+        credit = m.group("publisher")
+    draft = _Draft(None, title, credit or publisher, body)
+    return Split(_finish([draft]), None)
+
+
+def split_items(clean: str, *, publisher: str | None = None) -> Split:
+    """Split clean text (one paragraph a line) into items.
+
+    ``publisher`` is the credit used for a plain article that names none itself
+    (the site, as found in the page furniture by :func:`publisher_from_furniture`).
+    """
+    lines = [line for line in clean.split("\n") if line.strip()]
+    if not lines:
+        return Split((), None)
+    return split_bulletin(lines) if is_bulletin(lines) else split_article(lines, publisher=publisher)
+
+
+def publisher_from_furniture(removed_texts: Iterable[str], raw: str) -> str | None:
+    """The site name a footer gives for itself (``中国网是国务院新闻办…``).
+
+    The characters before ``网是`` may be glued to other furniture, so the name
+    taken is the longest ending that the page repeats elsewhere.
+    """
+    for text in removed_texts:
+        for m in _SITE_NAME_BEFORE.finditer(text):
+            prefix = m.group(1)
+            for size in range(len(prefix), 0, -1):
+                name = prefix[-size:] + "网"
+                if raw.count(name) >= 2:
+                    return name
+    return None
