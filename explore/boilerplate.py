@@ -58,15 +58,31 @@ def _mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
     return tuple(replace(line, removed=reason) if i in marked else line for i, line in enumerate(lines))
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _in_first_sentence(pattern: re.Pattern[str], text: str) -> bool:
+    # Furniture states what it is up front; prose that mentions 版权 or 电话
+    # further along is still prose.
+    match = pattern.search(text)
+    if match is None:
+        return False
+    end = _SENTENCE_END.search(text)
+    return end is None or match.start() <= end.start()
+
+
 def drop_pattern_lines(lines: Lines) -> Lines:
-    """Whole lines that match the vocabulary of a furniture kind and are short."""
+    """Whole lines that match the vocabulary of a furniture kind and are short.
+
+    The vocabulary must occur in the line's first sentence.
+    """
     out = []
     for line in lines:
         text = line.text.strip()
         reason = None
         if line.kept:
             for kind in boilerplate_kinds():
-                if len(text) <= kind.max_chars and any(p.search(text) for p in kind.line):
+                if len(text) <= kind.max_chars and any(_in_first_sentence(p, text) for p in kind.line):
                     reason = kind.reason
                     break
         out.append(replace(line, removed=reason) if reason else line)
@@ -141,11 +157,11 @@ def _inline_start(text: str) -> int | None:
     if not starts:
         return None
     start = min(starts)
-    # A link list flattened into the line sits just before the footer: a long
-    # run since the last sentence end with almost no punctuation.
+    # A link list flattened into the line sits just before the footer: a run
+    # since the last sentence end with (almost) no punctuation goes with it.
     boundary = max(text.rfind(c, 0, start) for c in "。！？）)")
     run = text[boundary + 1 : start]
-    if len(run) >= 20 and punct_count(run) * 40 < len(run):
+    if run and punct_count(run) * 40 < len(run):
         start = boundary + 1
     return start
 

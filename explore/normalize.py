@@ -124,7 +124,7 @@ def simplify_script(text: str) -> str:
 
 def paragraph_marks_to_breaks(text: str) -> str:
     """A run of ideographic spaces (the ``　　`` indent) starts a new paragraph."""
-    return _LEADING_IDEOGRAPHIC.sub("", _PARAGRAPH_MARK.sub("\n", text))
+    return _PARAGRAPH_MARK.sub("\n", _LEADING_IDEOGRAPHIC.sub("", text))
 
 
 def _strongest(run: str) -> str:

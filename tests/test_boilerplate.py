@@ -1,0 +1,177 @@
+import pytest
+
+from explore.boilerplate import (
+    Line,
+    drop_captions,
+    drop_link_lists,
+    drop_pattern_lines,
+    drop_running_headers,
+    drop_table_of_contents,
+    drop_trailing_signature,
+    trim_glued_tail,
+)
+
+PROSE = "中国联通加快数字信息基础设施建设，全力打造覆盖城乡、品质优良的通信信息大动脉，推动农村基础设施数字化改造。"
+
+
+def lines_of(*texts: str) -> tuple[Line, ...]:
+    return tuple(Line(t) for t in texts)
+
+
+def kept(lines) -> list[str]:
+    return [line.text for line in lines if line.kept]
+
+
+def reasons(lines) -> dict[str, str]:
+    return {line.text: line.removed for line in lines if line.removed}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("关注济源网微信", "follow-us line"),
+        ("扫码关注我们的微信公众号", "follow-us line"),
+        ("免责声明:市场有风险,选择需谨慎!此文仅供参考,不作买卖依据。", "disclaimer"),
+        ("版权所有 © 2023 某某网", "copyright notice"),
+        ("未经本网授权不得转载、摘编", "copyright notice"),
+        ("京ICP备12345678号", "copyright notice"),
+        ("联系电话: 18536356372/15810512984", "contact details"),
+        ("电子邮箱: liu@example.cn", "contact details"),
+        ("/zhangjing3@caict.ac.cn", "contact details"),
+        ("责任编辑：张三", "editor credit"),
+        ("图1 第七届中国农村电子商务大会现场", "image credit"),
+        ("图片来源：新华社", "image credit"),
+        ("相关阅读", "related links"),
+        ("标签:最近更新", "related links"),
+        ("本期导读", "table of contents"),
+        ("- 3 -", "page number"),
+        ("第 2 页 共 8 页", "page number"),
+    ],
+)
+def test_pattern_lines(line, reason):
+    assert reasons(drop_pattern_lines(lines_of(line))) == {line: reason}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        # Prose that quotes furniture vocabulary is longer than furniture can be.
+        "记者了解到，" + PROSE,
+        "图表显示，" + PROSE,
+        "电话会议上，" + PROSE * 3 + "未经授权不得转载的规定也被提及。",
+        "2023年",  # a short line of digits and a unit is not a page number
+    ],
+)
+def test_prose_is_not_furniture(line):
+    assert kept(drop_pattern_lines(lines_of(line))) == [line]
+
+
+def test_table_of_contents_after_a_header():
+    lines = drop_pattern_lines(
+        lines_of(
+            "本期导读",
+            "一、中央精神.....\t1",
+            "（一）部委动态.....\t1",
+            "1. “伙伴计划”在大理启动\t7",
+            "",
+            "一、中央精神",
+        )
+    )
+    assert kept(drop_table_of_contents(lines)) == ["一、中央精神"]
+
+
+def test_table_of_contents_without_header_needs_a_run_of_leaders():
+    toc = lines_of("第一章 总则......1", "第二章 分则......5", "第三章 附则......9", PROSE)
+    assert kept(drop_table_of_contents(toc)) == [PROSE]
+    single = lines_of("见附件......1", PROSE)
+    assert kept(drop_table_of_contents(single)) == ["见附件......1", PROSE]
+
+
+def test_running_header_repeated_on_pages():
+    lines = lines_of("CAICT 中国信通院", PROSE, "CAICT 中国信通院", PROSE + "又一段。")
+    assert kept(drop_running_headers(lines)) == [PROSE, PROSE + "又一段。"]
+
+
+def test_repeated_numbered_heading_is_not_a_running_header():
+    lines = lines_of("一、中央精神", PROSE, "一、中央精神")
+    assert len(kept(drop_running_headers(lines))) == 3
+
+
+def test_dated_link_list():
+    lines = lines_of(
+        PROSE,
+        "- 最新:宁夏首条高铁5G网络全线开通2023-01-09",
+        "- 5项数字化转型国家标准正式立项2023-01-09",
+        "刚刚,蚂蚁集团发布重要公告!_环球快播2023-01-07",
+    )
+    assert kept(drop_link_lists(lines)) == [PROSE]
+
+
+def test_one_dated_line_is_not_a_list():
+    lines = lines_of(PROSE, "本文发布于2023-01-09")
+    assert kept(drop_link_lists(lines)) == [PROSE, "本文发布于2023-01-09"]
+
+
+def test_bulleted_sentences_are_not_links():
+    items = [
+        "- 实施数字基建共筑新工程，打造智能网络。",
+        "- 实施数字治理共智新工程，新增10款应用。",
+        "- 实施数字产业共创新工程。",
+    ]
+    assert kept(drop_link_lists(lines_of(*items))) == items
+
+
+def test_glued_footer_and_flattened_nav_list_are_cut():
+    last = (
+        "推动实现农业更强、农村更美、农民更富。(注：文中图片由京东授权中国网使用)"
+        "神舟十五号计划择机发射郑州机场北货运区试运营第一届区块链创新高峰论坛"
+        "中国网是国务院新闻办公室领导，中国外文出版发行事业局管理的国家重点新闻网站。"
+        "电话：0086-10-82081166传真：0086-10-82081900官方微信官方微博"
+    )
+    result = trim_glued_tail(lines_of(PROSE, last))
+    assert kept(result) == [PROSE, "推动实现农业更强、农村更美、农民更富。"]
+    assert "神舟十五号" in next(line.text for line in result if line.removed)
+
+
+def test_nav_run_before_a_footer_is_cut_without_an_image_note():
+    last = "农民更富。神舟十五号计划择机发射郑州机场北货运区试运营中国网是国务院新闻办公室领导的国家重点新闻网站。"
+    assert kept(trim_glued_tail(lines_of(PROSE, last))) == [PROSE, "农民更富。"]
+
+
+def test_furniture_words_early_in_a_document_stay():
+    early = "会上强调，版权所有人的权益要保护。"
+    lines = lines_of(early, PROSE, PROSE + "二", PROSE + "三", PROSE + "四")
+    assert kept(trim_glued_tail(lines))[0] == early
+
+
+def test_caption_restating_the_paragraph_above():
+    para = "会上，中国联通与信通院签署合作协议，双方将在数字乡村领域深入合作，共同推进标准研究。"
+    heading = "“五新工程”十大行动全面焕新升级"
+    nxt = "他指出，中国联通对“五新工程”十大行动全面焕新升级，以数字乡村建设新实践助力乡村振兴。"
+    lines = lines_of("标题", para, "中国联通与信通院签署合作协议", heading, nxt)
+    assert reasons(drop_captions(lines)) == {"中国联通与信通院签署合作协议": "image caption"}
+
+
+def test_heading_that_echoes_both_neighbours_stays():
+    before = "政协委员、专家齐聚一堂，聚焦数智乡村建设实践等话题进行了深入交流和探讨，并为乡村振兴建言献策。"
+    heading = "委员专家充分肯定数智乡村建设现实意义"
+    after = "当前，数智技术飞速发展，正为乡村振兴战略实施注入力量，这是京东科技提出数智乡村的大背景。"
+    assert kept(drop_captions(lines_of("标题", before, heading, after))) == ["标题", before, heading, after]
+
+
+def test_signature_line_above_closing_contact_block():
+    lines = drop_pattern_lines(
+        lines_of(
+            "（信息来源：新华社）",
+            "产业与规划研究所 新基建与数字化发展研究部",
+            "联系电话: 18536356372",
+            "电子邮箱: a@b.cn",
+        )
+    )
+    assert kept(drop_trailing_signature(lines)) == ["（信息来源：新华社）"]
+
+
+def test_short_last_line_without_a_contact_block_stays():
+    lines = lines_of(PROSE, "记者 张三 李四")
+    assert kept(drop_trailing_signature(lines)) == [PROSE, "记者 张三 李四"]
