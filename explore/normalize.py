@@ -17,7 +17,8 @@ _CJK_CONTEXT = CJK + r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Controls, and lone surrogates (which no encoder accepts, OpenCC included).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -81,7 +82,7 @@ def normalize_newlines(text: str) -> str:
 
 
 def remove_invisible(text: str) -> str:
-    """Drop zero-width and control characters; odd spaces become spaces."""
+    """Drop zero-width, control and lone surrogate characters; odd spaces become spaces."""
     return _ODD_SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", text)))
 
 

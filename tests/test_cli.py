@@ -1,0 +1,34 @@
+import pandas as pd
+
+from explore.cli import main
+
+
+def test_corpus_command_writes_the_tables(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["corpus", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "5 files, 5 loaded; 16 items" in printed
+    assert str(out / "documents.csv") in printed
+    documents = pd.read_csv(out / "documents.csv", encoding="utf-8-sig")
+    assert len(documents) == 16
+    assert set(pd.read_csv(out / "report.csv", encoding="utf-8-sig")["status"]) == {"loaded"}
+
+
+def test_corpus_command_lists_problem_files(tmp_path, capsys):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("数字乡村建设取得显著成效。", encoding="utf-8")
+    (tmp_path / "src" / "b.txt").write_bytes(b"")
+    assert main(["corpus", str(tmp_path / "src"), "--out", str(tmp_path / "out")]) == 0
+    assert "skipped: b.txt: empty file" in capsys.readouterr().out
+
+
+def test_missing_path_is_one_clear_line(tmp_path, capsys):
+    assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"explore: {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_strict_stops_at_the_first_problem(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(b"")
+    assert main(["corpus", str(tmp_path), "--strict", "--out", str(tmp_path / "out")]) == 2
+    assert "a.txt: empty file" in capsys.readouterr().err
