@@ -1,0 +1,241 @@
+"""Organizations, products, places and people named in a text.
+
+Listed names (``data/orgs.csv``, ``products.csv``, ``places.csv``) are matched
+in one pass with Aho-Corasick; organizations that are not listed are found by
+the suffix of their name (``data/org_rules.toml``); people by a title before
+their name (``data/people.toml``). Where spans overlap the longest wins, so
+``山西省委网信办`` is one provincial office, not the national ``网信办``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from explore.gazetteer import org_aliases, places, product_aliases, read_toml
+
+_QUOTES = "“”「」\"'‘’"
+_QUOTE_TABLE = str.maketrans({q: None for q in _QUOTES})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a text, at ``text[start:end] == surface``."""
+
+    kind: str  # org / product / place / person
+    name: str  # canonical
+    surface: str
+    start: int
+    end: int
+    org_type: str | None = None
+    owner: str | None = None  # for a product: the organization running it
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list] = {}
+    for surface, org in org_aliases().items():
+        entries.setdefault(surface, []).append(("org", org))
+    for surface, product in product_aliases().items():
+        entries.setdefault(surface.translate(_QUOTE_TABLE), []).append(("product", product))
+    for surface, found in places().items():
+        entries.setdefault(surface, []).append(("place", found))
+    for surface, values in entries.items():
+        automaton.add_word(surface, (surface, tuple(values)))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _org_rules() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
+    rules = read_toml("org_rules.toml")
+    suffixes = dict(sorted(rules["suffixes"].items(), key=lambda kv: -len(kv[0])))
+    suffix_re = re.compile("|".join(re.escape(s) for s in suffixes))
+    boundary = re.compile(
+        "|".join(re.escape(w) for w in sorted(rules["boundary_words"], key=len, reverse=True))
+        + f"|[{re.escape(rules['boundary_chars'])}]|[^\\u4e00-\\u9fffA-Za-z0-9]"
+    )
+    return suffix_re, suffixes, frozenset(rules["short_suffixes"]), tuple(rules["short_suffix_prefixes"]), boundary
+
+
+@lru_cache(maxsize=1)
+def _place_rules() -> frozenset[str]:
+    return frozenset(read_toml("place_rules.toml")["short_name_blocklist"])
+
+
+def _strip_quotes(text: str) -> tuple[str, list[int]]:
+    """Text without quotation marks, and each kept character's original offset."""
+    kept = [(i, c) for i, c in enumerate(text) if c not in _QUOTES]
+    return "".join(c for _, c in kept), [i for i, _ in kept]
+
+
+def _listed(text: str) -> list[Mention]:
+    stripped, offsets = _strip_quotes(text)
+    found = []
+    for end, (surface, values) in _automaton().iter(stripped):
+        first = end - len(surface) + 1
+        start, stop = offsets[first], offsets[end] + 1
+        original = text[start:stop]
+        for kind, value in values:
+            if kind != "product" and original != surface:
+                continue  # only product names are matched across quotation marks
+            if kind == "org":
+                found.append(Mention("org", value.canonical, original, start, stop, org_type=value.org_type))
+            elif kind == "product":
+                found.append(Mention("product", value.name, original, start, stop, owner=value.owner))
+            else:
+                found.append(Mention("place", surface, original, start, stop))
+    return found
+
+
+def _rule_orgs(text: str) -> list[Mention]:
+    suffix_re, suffixes, short_suffixes, short_prefixes, boundary = _org_rules()
+    rules = read_toml("org_rules.toml")
+    not_followed_by, generic, boundary_words = (
+        rules["not_followed_by"],
+        set(rules["generic"]["names"]),
+        rules["boundary_words"],
+    )
+    aliases = org_aliases()
+    found = []
+    for match in suffix_re.finditer(text):
+        suffix = match.group()
+        following = text[match.end() : match.end() + 1]
+        if following and following in not_followed_by.get(suffix, ""):
+            continue  # 委员, 部长, 大学生: the suffix belongs to another word
+        window_start = max(0, match.start() - rules["max_chars"])
+        window = text[window_start : match.start()]
+        cuts = [m.end() for m in boundary.finditer(window)]
+        start = window_start + (cuts[-1] if cuts else 0)
+        body = text[start : match.start()]
+        surface = text[start : match.end()]
+        if len(body) < 2 or surface in generic or surface.endswith(tuple(boundary_words)):
+            continue  # too short, says no one, or ends in a verb (主办, 举办)
+        if suffix in short_suffixes and not surface.startswith(short_prefixes) and not _starts_with_place(surface):
+            continue
+        parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
+        if parent is not None:  # 中国联通重庆市分公司 is 中国联通's
+            found.append(Mention("org", parent.canonical, surface, start, match.end(), org_type=parent.org_type))
+        else:
+            found.append(Mention("org", surface, surface, start, match.end(), org_type=suffixes[suffix]))
+    return found
+
+
+def _prefixes(surface: str) -> Iterable[str]:
+    return (surface[:n] for n in range(len(surface) - 1, 1, -1))
+
+
+def _starts_with_place(surface: str) -> bool:
+    table = places()
+    return any(surface[:n] in table for n in range(2, min(len(surface), 9)))
+
+
+def _people(text: str) -> list[Mention]:
+    spec = read_toml("people.toml")
+    titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
+    surnames = spec["surnames"].strip()
+    follow = spec.get("follow", "介表认说指发在出分为从则等、，。的和与也称强提透曾对以代主要谈回告讲坦将还就！？；：")
+    found = []
+    names = set()
+    for match in re.finditer(rf"(?:{titles})(?=[{surnames}])", text):
+        at = match.end()
+        for size in (2, 3):
+            after = text[at + size : at + size + 1]
+            name = text[at : at + size]
+            if len(name) == size and all("\u4e00" <= c <= "\u9fff" for c in name) and (after in follow or not after):
+                names.add(name)
+                break
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            found.append(Mention("person", name, name, match.start(), match.end()))
+    return found
+
+
+def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.kind != "org")):
+        span = range(mention.start, mention.end)
+        if taken.isdisjoint(span):
+            chosen.append(mention)
+            taken.update(span)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _resolve_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give each place its province/city/county, using the places named before it."""
+    table = places()
+    blocked = _place_rules()
+    seen_provinces: list[str] = []
+    seen_cities: list[str] = []
+    known_counties: set[str] = set()
+    out = []
+    previous_end = -10
+    previous: Mention | None = None
+    for mention in mentions:
+        if mention.kind != "place":
+            out.append(mention)
+            continue
+        candidates = table[mention.surface]
+        full = any(p.name == mention.surface for p in candidates)
+        context = seen_provinces[-1:] + seen_cities[-1:]
+        adjacent = previous if previous is not None and mention.start - previous_end <= 1 else None
+        place = _pick(candidates, context, adjacent_to=adjacent)
+        if place is None:
+            continue
+        inside_adjacent = adjacent is not None and adjacent.name in (place.province, place.city)
+        if not full:
+            if mention.surface in blocked:
+                continue
+            if place.level == "county" and not (inside_adjacent or place.name in known_counties):
+                continue
+        if place.level == "province":
+            seen_provinces.append(place.name)
+        elif place.level == "city":
+            seen_cities.append(place.name)
+        else:
+            known_counties.add(place.name)
+        resolved = Mention(
+            "place",
+            place.name,
+            mention.surface,
+            mention.start,
+            mention.end,
+            province=place.province or (place.name if place.level == "province" else None),
+            city=place.city or (place.name if place.level == "city" else None),
+            county=place.name if place.level == "county" else None,
+        )
+        out.append(resolved)
+        previous, previous_end = resolved, mention.end
+    return out
+
+
+def _pick(candidates, context: list[str], adjacent_to: Mention | None):
+    if adjacent_to is not None:
+        inside = [p for p in candidates if adjacent_to.name in (p.province, p.city)]
+        if inside:
+            return inside[0]
+    in_context = [p for p in candidates if p.province in context or p.city in context]
+    if len(in_context) == 1:
+        return in_context[0]
+    levels = {p.level for p in candidates}
+    for level in ("province", "city"):
+        if level in levels:
+            chosen = [p for p in candidates if p.level == level]
+            if len(chosen) == 1:
+                return chosen[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every organization, product, place and person in ``text``, left to right."""
+    mentions = _longest_first([*_listed(text), *_rule_orgs(text), *_people(text)])
+    return _resolve_places(text, mentions)

@@ -1,0 +1,211 @@
+"""Figures written the Chinese way: 25.5万行政村, 超过12亿元, 5万多场, 近300万人次.
+
+A figure is a number with a unit (元, 人次, 场, 倍, %, …), with a noun it
+counts directly (25.5万行政村, 11部门), or an Arabic number scaled by 万/亿.
+Not figures: dates and years, durations (40多年, 30小时内), ordinals (第七届),
+versions (3.0), model names (5G, iPhone 15), codes and phone numbers, and
+small Chinese numerals of prose (三个方面, 五大要素).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from explore.gazetteer import read_toml
+from explore.numbers import MULTIPLIERS, parse_number
+from explore.sentences import Sentence
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than")
+_BEFORE = {
+    "超过": "more_than", "超出": "more_than", "超": "more_than", "逾": "more_than", "突破": "more_than",
+    "破": "more_than", "近": "less_than", "将近": "less_than", "接近": "less_than", "不到": "less_than",
+    "不足": "less_than", "低于": "less_than", "少于": "less_than", "约": "approx", "大约": "approx",
+    "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
+}  # fmt: skip
+_AFTER = {"多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx"}
+_VAGUE = {"数": "more_than", "几": "more_than", "上": "at_least"}  # 数十, 几百, 上万
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[一二两三四五六七八九十百千万零〇]{1,8}"
+
+
+@dataclass(frozen=True)
+class Metric:
+    value: float
+    unit: str | None
+    subject: str | None
+    qualifier: str
+    category: str
+    raw: str
+    start: int  # offsets of ``raw`` in the document text
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _vocabulary():
+    spec = read_toml("units.toml")
+    units = spec["units"]
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(spec["counted_nouns"]["nouns"], key=len, reverse=True))
+    before = "|".join(sorted(_BEFORE, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?:(?P<pre>{before})了?)?"
+        rf"(?P<num>{_ARABIC}|[数几上][十百千万]|{_CHINESE})"
+        rf"(?P<mult>万亿|亿|万|千)?(?P<mid>多|余)?(?P<mult2>万|亿)?"
+        rf"(?:(?P<unit>{unit_alt})|(?P<noun>{nouns}))?"
+        rf"(?P<post>多|余|以上|左右|上下)?"
+    )
+    stops = sorted(spec["subject_stops"]["words"], key=len, reverse=True)
+    stop_re = re.compile("|".join(re.escape(w) for w in stops))
+    links = tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True))
+    return pattern, units, spec, stop_re, links
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
+_SUBJECT_MAX = 16
+_NOT_FIGURE_AFTER = re.compile(r"^(?:[年月日天周岁号届期批]|[-/.]\d|[A-Za-z]|个月|小时[内后前])")
+
+
+def _scaled(match: re.Match[str]) -> float | None:
+    num = match.group("num")
+    if num[0] in _VAGUE and len(num) == 2:
+        base = parse_number(num[1])
+    else:
+        base = parse_number(num)
+    if base is None:
+        return None
+    for group in ("mult", "mult2"):
+        if match.group(group):
+            base *= MULTIPLIERS[match.group(group)]
+    return base
+
+
+def _qualifier(match: re.Match[str]) -> str:
+    num = match.group("num")
+    if match.group("pre"):
+        return _BEFORE[match.group("pre")]
+    for group in ("mid", "post"):
+        if match.group(group):
+            return _AFTER[match.group(group)]
+    if num[0] in _VAGUE and len(num) == 2:
+        return _VAGUE[num[0]]
+    return "exact"
+
+
+def _is_figure(match: re.Match[str], text: str) -> bool:
+    num, start, end = match.group("num"), match.start("num"), match.end()
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 3]
+    arabic = num[0].isdigit()
+    if before == "第" or (before and (before.isascii() and before.isalnum() or before in ".-/")):
+        return False  # ordinal, model name (iPhone 15), version or code
+    if not match.group("unit") and not match.group("noun") and not match.group("mult"):
+        return False
+    if not match.group("unit") and _NOT_FIGURE_AFTER.match(text[match.end("num") :]):
+        return False  # a date, a year, a duration
+    if match.group("unit") == "小时" and after[:1] in "内后前":
+        return False
+    if _NOT_FIGURE_AFTER.match(text[match.end("num") : match.end("num") + 2]) and not match.group("mult"):
+        return False
+    if arabic:
+        digits = num.replace(",", "").split(".")[0]
+        if len(digits) == 4 and digits[:2] in ("19", "20") and not match.group("unit") and not match.group("mult"):
+            return False  # 2023农村直播电商: a year used as an adjective
+        if len(digits) >= 7 and not match.group("unit") and not match.group("mult"):
+            return False  # a phone or document number
+        return True
+    # Chinese numerals: a unit is required, and small ones belong to prose
+    if not match.group("unit") or match.group("noun"):
+        return False
+    value = _scaled(match)
+    vague = num[0] in _VAGUE and len(num) == 2
+    return value is not None and (vague or value >= 10)
+
+
+def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
+    # A one-character stop inside a word (方向, 平等) is no boundary: it counts
+    # only with two or more characters before it.
+    return [m for m in stop_re.finditer(words) if len(m.group()) > 1 or m.start() >= 2]
+
+
+def _tidy(subject: str) -> str | None:
+    subject = subject.replace("”“", "、").strip("“”‘’「」 ")
+    digit = re.search(r"\d", subject)
+    if digit:  # 特困群众1153户 before 3173人次: the subject ends where a figure starts
+        subject = subject[: digit.start()]
+    return subject[-_SUBJECT_MAX:] if subject else None
+
+
+def _subject_after(text: str, end: int, stop_re: re.Pattern[str], nouns: frozenset[str]) -> str | None:
+    run = re.match(r"[\u4e00-\u9fffA-Za-z]{1,14}", text[end:])
+    if not run:
+        return None
+    words = run.group()
+    stops = _stops_in(words, stop_re)
+    if stop_re.match(words):
+        return None  # 2100万元的…: a function word follows, not a noun
+    subject = words[: stops[0].start()] if stops else words
+    return subject if len(subject) >= 2 or subject in nouns else None
+
+
+def _subject_before(text: str, start: int, stop_re: re.Pattern[str], links: tuple[str, ...]) -> str | None:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    clause = text[clause_start:start]
+    while clause.endswith(links):
+        clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
+    stops = [m for m in _stops_in(clause, stop_re) if m.end() < len(clause)]
+    subject = _tidy(clause[stops[-1].end() :] if stops else clause)
+    if not subject or len(subject) < 2 or stop_re.fullmatch(subject):
+        return None  # nothing but a verb (救助, 惠及) before the figure
+    return subject
+
+
+def _category(subject: str | None, clause: str, unit: str | None, units: dict, spec: dict) -> str:
+    kind = units[unit]["kind"] if unit in units else "count"
+    allowed = spec["allowed_categories"].get(kind, [])
+    if "coverage" in allowed and subject and subject.endswith(tuple(spec["coverage_nouns"]["endings"])):
+        return "coverage"
+    context = (subject or "") + clause
+    for category, words in spec["subject_categories"].items():
+        if category in allowed and any(w in context for w in words):
+            return category
+    return units[unit]["category"] if unit in units else "count"
+
+
+def find_metrics(sentence: Sentence) -> list[Metric]:
+    """Every figure in one sentence, with offsets in the document."""
+    pattern, units, spec, stop_re, links = _vocabulary()
+    nouns = frozenset(spec["counted_nouns"]["nouns"])
+    text = sentence.text
+    found = []
+    for match in pattern.finditer(text):
+        if not _is_figure(match, text):
+            continue
+        value = _scaled(match)
+        if value is None:
+            continue
+        unit = match.group("unit") or ("个" if match.group("noun") else None)
+        if match.group("noun"):
+            subject = match.group("noun")
+        else:
+            subject = _subject_after(text, match.end(), stop_re, nouns) if unit not in ("倍", "%") else None
+            subject = subject or _subject_before(text, match.start(), stop_re, links)
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+        category = _category(subject, text[clause_start : match.start()], unit, units, spec)
+        if unit is None and category in ("money", "sales"):
+            unit = "元"  # 销售额超过了100万: money with the currency left implicit
+        found.append(
+            Metric(
+                value=value,
+                unit=unit,
+                subject=subject,
+                qualifier=_qualifier(match),
+                category=category,
+                raw=match.group(),
+                start=sentence.start + match.start(),
+                end=sentence.start + match.end(),
+            )
+        )
+    return found
