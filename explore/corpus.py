@@ -11,9 +11,10 @@ import pandas as pd
 
 from explore.clean import clean_document
 from explore.errors import CorpusError
+from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
 from explore.script import detect_script
-from explore.split import publisher_from_furniture, split_items
+from explore.split import is_bulletin, publisher_from_furniture, split_items
 
 DOCUMENT_COLUMNS = {
     "doc_id": "string",
@@ -26,6 +27,7 @@ DOCUMENT_COLUMNS = {
     "script": "string",
     "date": "datetime64[us]",
     "date_precision": "string",
+    "date_text": "string",
     "text": "string",
     "n_chars": "Int64",
 }
@@ -40,11 +42,57 @@ REPORT_COLUMNS = {
     "n_chars_clean": "Int64",
 }
 REMOVED_COLUMNS = {"source_file": "string", "reason": "string", "text": "string"}
+MENTION_COLUMNS = {
+    "doc_id": "string",
+    "kind": "string",
+    "name": "string",
+    "surface": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "org_type": "string",
+    "owner": "string",
+    "province": "string",
+    "city": "string",
+    "county": "string",
+}
+METRIC_COLUMNS = {
+    "doc_id": "string",
+    "value": "float64",
+    "unit": "string",
+    "subject": "string",
+    "qualifier": "string",
+    "raw": "string",
+    "org": "string",
+    "category": "string",
+    "themes": "string",
+    "sentence": "string",
+    "start": "Int64",
+    "end": "Int64",
+}
+EVENT_COLUMNS = {
+    "doc_id": "string",
+    "date": "datetime64[us]",
+    "date_precision": "string",
+    "date_text": "string",
+    "org": "string",
+    "kind": "string",
+    "text": "string",
+}
+THEME_COLUMNS = {"doc_id": "string", "theme": "string", "n_hits": "Int64", "evidence": "string"}
+TABLES = {
+    "documents": DOCUMENT_COLUMNS,
+    "report": REPORT_COLUMNS,
+    "removed": REMOVED_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "metrics": METRIC_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "themes": THEME_COLUMNS,
+}
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """A loaded corpus.
+    """A loaded corpus: seven tidy tables.
 
     ``documents``
         Each row represents one news item (a plain article is one item; a
@@ -55,8 +103,10 @@ class Corpus:
         null: the item's 信息来源 or the publisher), ``publication`` (str or
         null: a bulletin's name and edition), ``script`` (``simplified`` /
         ``traditional`` / ``mixed``: the script of the source file), ``date``
-        and ``date_precision`` (null until extraction fills them), ``text``
-        (str: clean, Simplified, one paragraph a line), ``n_chars`` (int).
+        (datetime or null), ``date_precision`` (``day`` / ``month`` / ``year``,
+        or ``month_day`` when the year is unknown; null when undated),
+        ``date_text`` (the expression the date was read from), ``text`` (str:
+        clean, Simplified, one paragraph a line), ``n_chars`` (int).
     ``report``
         Each row represents one file found under the root: ``source_file``,
         ``status`` (``loaded`` / ``skipped`` / ``error``), ``reason`` (null when
@@ -65,18 +115,46 @@ class Corpus:
     ``removed``
         Each row represents one piece of page furniture cleaning removed:
         ``source_file``, ``reason``, ``text``.
+    ``mentions``
+        Each row represents one name in a document's text: ``doc_id``, ``kind``
+        (``org`` / ``product`` / ``place`` / ``person``), ``name`` (canonical),
+        ``surface`` (as written), ``start``/``end`` (offsets in ``text``),
+        ``org_type`` (orgs), ``owner`` (products: the org running it),
+        ``province``/``city``/``county`` (places).
+    ``metrics``
+        Each row represents one figure: ``doc_id``, ``value`` (float, 万 and 亿
+        applied), ``unit``, ``subject`` (what is counted), ``qualifier``
+        (``exact`` / ``approx`` / ``more_than`` / ``at_least`` / ``less_than``),
+        ``raw`` (the span as written), ``org`` (the actor the figure is about),
+        ``category``, ``themes`` (``; ``-separated), ``sentence``,
+        ``start``/``end``.
+    ``events``
+        Each row represents one dated sentence: ``doc_id``, ``date``,
+        ``date_precision``, ``date_text``, ``org`` (the actor), ``kind``
+        (launch / meeting / release / agreement / achievement / target /
+        other), ``text`` (the sentence).
+    ``themes``
+        Each row represents one theme of one document: ``doc_id``, ``theme``,
+        ``n_hits``, ``evidence`` (the keywords found, ``、``-separated).
     """
 
     root: Path
     documents: pd.DataFrame
     report: pd.DataFrame
     removed: pd.DataFrame
+    mentions: pd.DataFrame
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+    themes: pd.DataFrame
 
     def summary(self) -> str:
         counts = self.report["status"].value_counts()
         parts = [f"{len(self.report)} files", f"{counts.get('loaded', 0)} loaded"]
         parts += [f"{counts[s]} {s}" for s in ("skipped", "error") if counts.get(s, 0)]
-        return f"{', '.join(parts)}; {len(self.documents)} items, {int(self.documents['n_chars'].sum())} characters"
+        return (
+            f"{', '.join(parts)}; {len(self.documents)} items, {int(self.documents['n_chars'].sum())} characters, "
+            f"{len(self.metrics)} figures, {len(self.events)} events, {len(self.mentions)} mentions"
+        )
 
 
 def default_corpus_path() -> Path:
@@ -95,15 +173,13 @@ def doc_id_for(source_file: str, item_no: int) -> str:
     return f"{digest}-{item_no:02d}"
 
 
-@dataclass(frozen=True)
-class _FileResult:
-    report: dict
-    documents: list[dict]
-    removed: list[dict]
+def _empty_rows() -> dict[str, list[dict]]:
+    return {name: [] for name in TABLES}
 
 
-def process_file(file: FileText) -> _FileResult:
-    """Clean and split one read file into rows of the three tables."""
+def process_file(file: FileText) -> dict[str, list[dict]]:
+    """Clean, split and extract one read file into rows of every table."""
+    rows = _empty_rows()
     report = {
         "source_file": file.source_file,
         "status": file.status,
@@ -114,37 +190,46 @@ def process_file(file: FileText) -> _FileResult:
         "n_chars": len(file.text) if file.text is not None else 0,
         "n_chars_clean": 0,
     }
+    rows["report"].append(report)
     if file.text is None:
-        return _FileResult(report, [], [])
+        return rows
     cleaned = clean_document(file.text)
-    publisher = publisher_from_furniture((r.text for r in cleaned.removed), file.text)
-    split = split_items(cleaned.text, publisher=publisher)
+    furniture = tuple(r.text for r in cleaned.removed)
+    split = split_items(cleaned.text, publisher=publisher_from_furniture(furniture, file.text))
+    bulletin = is_bulletin([line for line in cleaned.text.split("\n") if line.strip()])
     script = detect_script(file.text)
-    documents = [
-        {
-            "doc_id": doc_id_for(file.source_file, item.item_no),
-            "source_file": file.source_file,
-            "item_no": item.item_no,
-            "section": item.section,
-            "title": item.title,
-            "credit": item.credit,
-            "publication": split.publication,
-            "script": script,
-            "date": None,
-            "date_precision": None,
-            "text": item.text,
-            "n_chars": len(item.text),
-        }
-        for item in split.items
-    ]
-    removed = [{"source_file": file.source_file, "reason": r.reason, "text": r.text} for r in cleaned.removed]
-    if not documents:
+    for item in split.items:
+        doc_id = doc_id_for(file.source_file, item.item_no)
+        found = extract_item(
+            item.text, ItemContext(doc_id, item.title, split.publication, furniture), bulletin=bulletin
+        )
+        rows["documents"].append(
+            {
+                "doc_id": doc_id,
+                "source_file": file.source_file,
+                "item_no": item.item_no,
+                "section": item.section,
+                "title": item.title,
+                "credit": item.credit,
+                "publication": split.publication,
+                "script": script,
+                "date": found.date,
+                "date_precision": found.date_precision,
+                "date_text": found.date_text,
+                "text": item.text,
+                "n_chars": len(item.text),
+            }
+        )
+        for table in ("mentions", "metrics", "events", "themes"):
+            rows[table].extend(getattr(found, table))
+    rows["removed"] = [{"source_file": file.source_file, "reason": r.reason, "text": r.text} for r in cleaned.removed]
+    if not rows["documents"]:
         report |= {
             "status": "skipped",
-            "reason": f"no text left after cleaning ({len(removed)} furniture lines removed)",
+            "reason": f"no text left after cleaning ({len(cleaned.removed)} furniture lines removed)",
         }
-    report |= {"n_items": len(documents), "n_chars_clean": sum(d["n_chars"] for d in documents)}
-    return _FileResult(report, documents, removed)
+    report |= {"n_items": len(rows["documents"]), "n_chars_clean": sum(d["n_chars"] for d in rows["documents"])}
+    return rows
 
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
@@ -172,15 +257,12 @@ def load_corpus(
         raise CorpusError(str(root), f"cannot list: {error.strerror or error}") from error
     if not paths:
         raise CorpusError(str(root), "no files found")
-    results = []
+    rows = _empty_rows()
     for file_path in paths:
         result = process_file(read_file(file_path, root, max_file_mb=max_file_mb))
-        if strict and result.report["status"] != "loaded":
-            raise CorpusError(result.report["source_file"], result.report["reason"])
-        results.append(result)
-    return Corpus(
-        root=root,
-        documents=_frame([d for r in results for d in r.documents], DOCUMENT_COLUMNS),
-        report=_frame([r.report for r in results], REPORT_COLUMNS),
-        removed=_frame([x for r in results for x in r.removed], REMOVED_COLUMNS),
-    )
+        report = result["report"][0]
+        if strict and report["status"] != "loaded":
+            raise CorpusError(report["source_file"], report["reason"])
+        for table, table_rows in result.items():
+            rows[table].extend(table_rows)
+    return Corpus(root=root, **{name: _frame(rows[name], columns) for name, columns in TABLES.items()})

@@ -13,7 +13,7 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from explore.resources import read_data_text
 
@@ -56,7 +56,9 @@ def _csv_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
+@cache
 def read_toml(name: str) -> dict:
+    """A TOML data file, parsed once; callers treat it as read-only."""
     return tomllib.loads(read_data_text(name))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick
@@ -160,14 +160,27 @@ def _people(text: str) -> list[Mention]:
 
 
 def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
+    """Overlapping names: the longest wins; a place inside an organization's name is kept too."""
     chosen: list[Mention] = []
     taken: set[int] = set()
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.kind != "org")):
+    for mention in sorted(mentions, key=lambda m: (m.kind == "place", -(m.end - m.start), m.start, m.kind != "org")):
         span = range(mention.start, mention.end)
         if taken.isdisjoint(span):
             chosen.append(mention)
             taken.update(span)
-    return sorted(chosen, key=lambda m: m.start)
+        elif mention.kind == "place" and _inside_one(mention, chosen):
+            chosen.append(mention)  # 重庆市 in 重庆市人民政府
+    return sorted(chosen, key=lambda m: (m.start, m.kind == "place"))
+
+
+def _inside_one(place: Mention, chosen: list[Mention]) -> bool:
+    holders = [m for m in chosen if m.start < place.end and place.start < m.end]
+    return (
+        len(holders) == 1
+        and holders[0].kind == "org"
+        and holders[0].start <= place.start
+        and place.end <= holders[0].end
+    )
 
 
 def _resolve_places(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -235,7 +248,22 @@ def _pick(candidates, context: list[str], adjacent_to: Mention | None):
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _fold_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """A rule-found name that ends an earlier one is that one (辣椒产业园 after 高安市上湖乡辣椒产业园)."""
+    listed = set(org_aliases())
+    seen: list[str] = []
+    out = []
+    for mention in mentions:
+        if mention.kind == "org" and mention.surface not in listed:
+            longer = next((name for name in seen if name != mention.name and name.endswith(mention.name)), None)
+            if longer is not None and len(mention.name) >= 4:
+                mention = replace(mention, name=longer)
+            seen.append(mention.name)
+        out.append(mention)
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
     mentions = _longest_first([*_listed(text), *_rule_orgs(text), *_people(text)])
-    return _resolve_places(text, mentions)
+    return _fold_short_forms(_resolve_places(text, mentions))

@@ -65,15 +65,12 @@ def _vocabulary():
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
-_NOT_FIGURE_AFTER = re.compile(r"^(?:[年月日天周岁号届期批]|[-/.]\d|[A-Za-z]|个月|小时[内后前])")
+_NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|个月|小时[内后前]|个小时)")
 
 
 def _scaled(match: re.Match[str]) -> float | None:
     num = match.group("num")
-    if num[0] in _VAGUE and len(num) == 2:
-        base = parse_number(num[1])
-    else:
-        base = parse_number(num)
+    base = parse_number(num[1]) if num[0] in _VAGUE and len(num) == 2 else parse_number(num)
     if base is None:
         return None
     for group in ("mult", "mult2"):
@@ -95,29 +92,21 @@ def _qualifier(match: re.Match[str]) -> str:
 
 
 def _is_figure(match: re.Match[str], text: str) -> bool:
-    num, start, end = match.group("num"), match.start("num"), match.end()
-    before = text[max(0, start - 1) : start]
-    after = text[end : end + 3]
-    arabic = num[0].isdigit()
-    if before == "第" or (before and (before.isascii() and before.isalnum() or before in ".-/")):
+    num, unit, noun, mult = (match.group(g) for g in ("num", "unit", "noun", "mult"))
+    before = text[max(0, match.start("num") - 1) : match.start("num")]
+    if before == "第" or (before and ((before.isascii() and before.isalnum()) or before in ".-/")):
         return False  # ordinal, model name (iPhone 15), version or code
-    if not match.group("unit") and not match.group("noun") and not match.group("mult"):
+    if not (unit or noun or mult):
         return False
-    if not match.group("unit") and _NOT_FIGURE_AFTER.match(text[match.end("num") :]):
-        return False  # a date, a year, a duration
-    if match.group("unit") == "小时" and after[:1] in "内后前":
-        return False
-    if _NOT_FIGURE_AFTER.match(text[match.end("num") : match.end("num") + 2]) and not match.group("mult"):
-        return False
-    if arabic:
+    if not mult and _NOT_FIGURE_AFTER.match(text, match.end("num")):
+        return False  # a date or year, a duration or time window (30小时内), a code
+    if num[0].isdigit():
         digits = num.replace(",", "").split(".")[0]
-        if len(digits) == 4 and digits[:2] in ("19", "20") and not match.group("unit") and not match.group("mult"):
+        if len(digits) == 4 and digits[:2] in ("19", "20") and not unit and not mult:
             return False  # 2023农村直播电商: a year used as an adjective
-        if len(digits) >= 7 and not match.group("unit") and not match.group("mult"):
-            return False  # a phone or document number
-        return True
+        return len(digits) < 7 or bool(unit or mult)  # else a phone or document number
     # Chinese numerals: a unit is required, and small ones belong to prose
-    if not match.group("unit") or match.group("noun"):
+    if not unit:
         return False
     value = _scaled(match)
     vague = num[0] in _VAGUE and len(num) == 2

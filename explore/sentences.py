@@ -22,10 +22,7 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     for match in _SENTENCE.finditer(text):
         raw = match.group()
-        if raw.endswith("\n"):
-            body = raw[:-1]
-        else:
-            body = raw
+        body = raw[:-1] if raw.endswith("\n") else raw
         if body.strip():
             sentences.append(Sentence(body, match.start(), match.start() + len(body), paragraph))
         if raw.endswith("\n"):

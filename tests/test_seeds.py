@@ -134,6 +134,8 @@ def test_documents_contract(corpus):
     assert list(docs.columns) == list(explore.corpus.DOCUMENT_COLUMNS)
     assert docs["doc_id"].is_unique
     assert (docs["n_chars"] == docs["text"].str.len()).all()
-    assert docs["date"].isna().all()
+    precisions = set(docs["date_precision"].dropna())
+    assert precisions <= {"day", "month", "year", "month_day", "month_only"}
+    assert docs.loc[docs["date"].notna(), "date_precision"].notna().all()
     again = explore.load_corpus()
     assert again.documents["doc_id"].tolist() == docs["doc_id"].tolist()

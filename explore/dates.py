@@ -1,0 +1,201 @@
+"""Date expressions, and the year of the ones that leave it out.
+
+Expressions: ``2023年12月6日``, ``2023-01-09``, ``2023年8月``, ``2021年12月底``,
+``9月27日``, ``今年9月``, ``去年``, ``近日``, ``截至2023年8月``, ``到2026年底``.
+
+A partial date (``9月27日``) takes its year from evidence, in this order:
+
+1. a bulletin's edition (``2024年第2期``): its items carry that year;
+2. the title's one year (``中国联通召开2023年助力乡村振兴推进会``);
+3. bounds: the article was written after the latest dated happening it
+   reports and before the newest date in its page furniture (a related-links
+   list dated 2023-01-09); when exactly one year fits between them, it is it.
+
+Targets (``到2026年底``) are never evidence. Where the evidence does not
+settle the year, the year stays unknown and ``precision`` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from explore.gazetteer import read_toml
+
+# "day" / "month" / "year"; with the year unknown: "month_day" (9月27日) or
+# "month_only" (6月底); "recent" for 近日 and the like.
+Precision = str
+
+_PART = r"(?P<part>底|初|末|中旬|上旬|下旬|上半年|下半年)?"
+_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"),
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?!\d){_PART}"),
+    re.compile(rf"(?P<rel>今年|去年|前年|明年)(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?{_PART}"),
+    re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"),
+    re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<part>底|初|末|中旬|上旬|下旬|份)"),
+    re.compile(rf"(?<![\d\-—~至])(?P<y>(?:19|20)\d{{2}})年(?![度\d]){_PART}(?P<lianghui>两会)?"),
+    re.compile(r"(?P<rel>今年|去年|前年|明年)(?![\d度])"),
+    re.compile(r"(?P<recent>近日|日前|近期|截至目前|截止目前)"),
+)
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+_EDITION = re.compile(r"(?P<y>(?:19|20)\d{2})年第\s*\d+\s*期")
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression at ``text[start:end]``; ``year`` may be unknown."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: Precision
+    role: str  # happening / target / as_of / in_title
+    relative: str | None = None  # 今年 / 去年 / 近日 …: resolved against the document's year
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month or 1, self.day or 1)
+
+    def as_date(self) -> date | None:
+        if self.year is None:
+            return None
+        try:
+            return date(self.year, self.month or 1, self.day or 1)
+        except ValueError:
+            return None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    spec = read_toml("events.toml")
+    return tuple(spec["target_words"]), tuple(spec["as_of_before"]), tuple(spec["as_of_after"])
+
+
+def _role(text: str, start: int, end: int) -> str:
+    targets, as_of_before, as_of_after = _role_words()
+    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        return "in_title"  # 《关于公布2023年…的通知》 names a document; it dates nothing
+    before = text[max(0, start - 4) : start]
+    if before.endswith(as_of_before) or text.startswith(as_of_after, end):
+        return "as_of"  # before targets: 截至 ends in the target word 至
+    if before.endswith(targets):
+        return "target"
+    return "happening"
+
+
+def _expr(match: re.Match[str], text: str) -> DateExpr | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    year = int(groups["y"]) if "y" in groups else None
+    month = int(groups["m"]) if "m" in groups else (3 if "lianghui" in groups else None)
+    day = int(groups["d"]) if "d" in groups else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    relative = groups.get("rel") or groups.get("recent")
+    if "recent" in groups:
+        precision = "recent"
+    elif day is not None:
+        precision = "day" if year is not None else "month_day"
+    elif month is not None:
+        precision = "month" if year is not None or relative else "month_only"
+    else:
+        precision = "year"
+    return DateExpr(
+        match.group(),
+        match.start(),
+        match.end(),
+        year,
+        month,
+        day,
+        precision,
+        _role(text, match.start(), match.end()),
+        relative,
+    )
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Every date expression in ``text``, left to right, without overlaps."""
+    found: list[DateExpr] = []
+    taken: set[int] = set()
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = range(match.start(), match.end())
+            if not taken.isdisjoint(span):
+                continue
+            expr = _expr(match, text)
+            if expr is not None:
+                found.append(expr)
+                taken.update(span)
+    return sorted(found, key=lambda e: e.start)
+
+
+def edition(publication: str | None) -> tuple[int, str] | None:
+    """A bulletin's edition year and how it is written (``2024年第2期``)."""
+    match = _EDITION.search(publication or "")
+    return (int(match.group("y")), match.group()) if match else None
+
+
+def title_year(title: str | None) -> int | None:
+    years = {e.year for e in find_dates(title or "") if e.year and e.role != "target"}
+    return years.pop() if len(years) == 1 else None
+
+
+def furniture_bound(furniture: list[str]) -> date | None:
+    """The newest full date in the page furniture (a related-links list)."""
+    dates = [e.as_date() for text in furniture for e in find_dates(text) if e.precision == "day"]
+    return max((d for d in dates if d), default=None)
+
+
+def body_lower_bound(exprs: list[DateExpr]) -> date | None:
+    """The latest happening the text dates in full: it was written after it."""
+    dates = [e.as_date() for e in exprs if e.year is not None and e.role != "target" and e.relative is None]
+    return max((d for d in dates if d), default=None)
+
+
+@dataclass(frozen=True)
+class YearEvidence:
+    edition: int | None = None
+    title: int | None = None
+    lower: date | None = None
+    upper: date | None = None
+
+    def year_for(self, month: int | None, day: int | None) -> tuple[int | None, str | None]:
+        """The year of a partial date, and the rule that gave it (or ``None, None``)."""
+        if self.edition is not None:
+            return self.edition, "bulletin edition"
+        if self.title is not None:
+            return self.title, "title year"
+        if self.lower is None or self.upper is None or month is None:
+            return None, None
+        fits = []
+        for year in range(self.lower.year, self.upper.year + 1):
+            try:
+                candidate = date(year, month, day or 1)
+            except ValueError:
+                continue
+            if self.lower <= candidate <= self.upper:
+                fits.append(year)
+        return (fits[0], "between body and furniture dates") if len(fits) == 1 else (None, None)
+
+
+def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -> DateExpr:
+    """Fill in the year of a partial or relative expression where evidence allows."""
+    if expr.year is not None:
+        return expr
+    if expr.relative in _RELATIVE_YEARS:
+        if document_year is None:
+            return expr
+        year = document_year + _RELATIVE_YEARS[expr.relative]
+        return replace(expr, year=year, precision="day" if expr.day else ("month" if expr.month else "year"))
+    if expr.precision == "recent":
+        year = document_year if document_year is not None else evidence.edition
+        return replace(expr, year=year, precision="year") if year is not None else expr
+    year, _ = evidence.year_for(expr.month, expr.day)
+    if year is None or expr.role == "target":
+        return expr
+    return replace(expr, year=year, precision="day" if expr.day else "month")

@@ -1,0 +1,116 @@
+"""Score extraction against a hand annotation.
+
+A metrics annotation is a CSV with ``source_file, item_no, raw, value, unit,
+qualifier, org`` (one row per figure, ``#`` lines are comments); a dates
+annotation has ``source_file, item_no, date, precision``. Figures are matched
+on (file, item, raw span), in order, so a figure repeated in one item counts
+as often as it is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from explore.corpus import Corpus
+
+
+@dataclass(frozen=True)
+class MetricScores:
+    n_annotated: int
+    n_extracted: int
+    n_matched: int
+    value_correct: int
+    qualifier_correct: int
+    org_correct: int
+
+    @property
+    def recall(self) -> float:
+        return self.n_matched / self.n_annotated if self.n_annotated else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.n_matched / self.n_extracted if self.n_extracted else 1.0
+
+    def share(self, correct: int) -> float:
+        return correct / self.n_matched if self.n_matched else 1.0
+
+    def lines(self) -> list[str]:
+        return [
+            f"metrics: {self.n_annotated} annotated, {self.n_extracted} extracted, {self.n_matched} matched",
+            f"  recall {self.recall:.3f}  precision {self.precision:.3f}",
+            f"  value+unit {self.share(self.value_correct):.3f}  qualifier {self.share(self.qualifier_correct):.3f}"
+            f"  attribution {self.share(self.org_correct):.3f}",
+        ]
+
+
+@dataclass(frozen=True)
+class DateScores:
+    n_items: int
+    wrong_year: list[str]
+    exact: int
+
+    def lines(self) -> list[str]:
+        return [
+            f"dates: {self.n_items} items, {self.exact} exactly right, {len(self.wrong_year)} with a wrong year",
+            *(f"  wrong year: {item}" for item in self.wrong_year),
+        ]
+
+
+def read_annotation(path: str | Path) -> pd.DataFrame:
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+
+
+def _keyed(frame: pd.DataFrame) -> dict[tuple[str, int, str], list[dict]]:
+    keyed: dict[tuple[str, int, str], list[dict]] = {}
+    for row in frame.to_dict("records"):
+        keyed.setdefault((row["source_file"], int(row["item_no"]), row["raw"]), []).append(row)
+    return keyed
+
+
+def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
+    files = set(annotation["source_file"])
+    docs = corpus.documents[["doc_id", "source_file", "item_no"]]
+    extracted = corpus.metrics.merge(docs, on="doc_id")
+    extracted = extracted[extracted["source_file"].isin(files)].astype({"org": object}).fillna({"org": ""})
+    truth, found = _keyed(annotation), _keyed(extracted.astype({"item_no": int}))
+    matched = value_ok = qualifier_ok = org_ok = 0
+    for key, expected_rows in truth.items():
+        for expected, got in zip(expected_rows, found.get(key, []), strict=False):
+            matched += 1
+            value_ok += abs(float(expected["value"]) - float(got["value"])) < 1e-6 and expected["unit"] == (
+                got["unit"] or ""
+            )
+            qualifier_ok += expected["qualifier"] == got["qualifier"]
+            org_ok += expected["org"] == (got["org"] or "")
+    return MetricScores(len(annotation), len(extracted), matched, value_ok, qualifier_ok, org_ok)
+
+
+def score_dates(corpus: Corpus, annotation: pd.DataFrame) -> DateScores:
+    docs = corpus.documents.set_index(["source_file", "item_no"])
+    wrong, exact = [], 0
+    for row in annotation.to_dict("records"):
+        key = (row["source_file"], int(row["item_no"]))
+        got = docs.loc[key]
+        got_date = None if pd.isna(got["date"]) else got["date"].date().isoformat()
+        got_precision = None if pd.isna(got["date_precision"]) else got["date_precision"]
+        want_date, want_precision = row["date"] or None, row["precision"] or None
+        if got_date and (not want_date or got_date[:4] != want_date[:4]):
+            wrong.append(f"{key[0]} item {key[1]}: {got_date} (annotated {want_date or 'unknown'})")
+        exact += (got_date, got_precision) == (want_date, want_precision)
+    return DateScores(len(annotation), wrong, exact)
+
+
+def mismatches(corpus: Corpus, annotation: pd.DataFrame) -> list[str]:
+    """Annotated figures not extracted, and extracted ones not annotated (for a reader to check)."""
+    docs = corpus.documents[["doc_id", "source_file", "item_no"]]
+    extracted = corpus.metrics.merge(docs, on="doc_id")
+    extracted = extracted[extracted["source_file"].isin(set(annotation["source_file"]))]
+    want = Counter((r["source_file"], int(r["item_no"]), r["raw"]) for r in annotation.to_dict("records"))
+    got = Counter((r["source_file"], int(r["item_no"]), r["raw"]) for r in extracted.to_dict("records"))
+    return [f"missed: {k}" for k in sorted(want - got)] + [f"extra: {k}" for k in sorted(got - want)]

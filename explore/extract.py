@@ -1,0 +1,251 @@
+"""One news item in, rows of the mentions, metrics, events and themes tables out.
+
+Attribution: a sentence's actor is the first organization it names (a product
+stands for its owner, a person for the organization named in their title).
+A sentence that names none continues the actor of the sentence before it in
+the paragraph, or else the item's main actor (a bulletin item's title
+organization; an article's most named one). A clause that opens with 我国 or
+全国 speaks for the country: its figures have no organization.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from explore.dates import (
+    DateExpr,
+    YearEvidence,
+    body_lower_bound,
+    edition,
+    find_dates,
+    furniture_bound,
+    resolve,
+    title_year,
+)
+from explore.events import event_kind
+from explore.mentions import Mention, find_mentions
+from explore.metrics import find_metrics
+from explore.sentences import Sentence, split_sentences
+from explore.themes import find_themes
+
+_NATIONAL_CLAUSE = re.compile(r"(?:^|[，；：])(?:[^，；：]{0,6}?)(?:我国|全国|全省|全市|全县)[^，；：]*$")
+# A person's organization is named at most this many characters before them;
+# an organization this close before a titled person is part of their descriptor.
+_AFFILIATION_GAP = 14
+_DESCRIPTOR_GAP = 24
+# The item's own date is read from its first sentences (the lead), not from history told later.
+_LEAD_SENTENCES = 2
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "month_day": 0, "month_only": 0, "recent": 0}
+
+
+@dataclass(frozen=True)
+class ItemContext:
+    """What is known about an item beyond its text."""
+
+    doc_id: str
+    title: str | None
+    publication: str | None
+    furniture: tuple[str, ...]  # page furniture cleaning removed from the item's file
+
+
+@dataclass(frozen=True)
+class ItemExtraction:
+    date: date | None
+    date_precision: str | None
+    date_text: str | None
+    mentions: list[dict]
+    metrics: list[dict]
+    events: list[dict]
+    themes: list[dict]
+
+
+def _affiliations(mentions: list[Mention], text: str) -> dict[str, str]:
+    """Person → organization named just before them (京东集团副总裁王楠)."""
+    found: dict[str, str] = {}
+    orgs = [m for m in mentions if m.kind in ("org", "product")]
+    for person in (m for m in mentions if m.kind == "person"):
+        before = [o for o in orgs if o.end <= person.start and person.start - o.end <= _AFFILIATION_GAP]
+        if before and "。" not in text[before[-1].end : person.start] and person.name not in found:
+            found[person.name] = _org_of(before[-1])
+    return found
+
+
+def _org_of(mention: Mention) -> str:
+    return mention.owner if mention.kind == "product" and mention.owner else mention.name
+
+
+def _actor_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that can stand for an actor: orgs, people, and products whose owner is named too.
+
+    A platform a story only uses (邮乐购, 抖音) does not make its owner the actor.
+    """
+    named = {m.name for m in mentions if m.kind == "org"}
+    return [m for m in mentions if m.kind in ("org", "person") or (m.kind == "product" and m.owner in named)]
+
+
+def _main_actor(title_mentions: list[Mention], mentions: list[Mention], bulletin: bool) -> str | None:
+    if bulletin:
+        for mention in title_mentions + mentions:
+            if mention.kind in ("org", "product"):
+                return _org_of(mention)
+        return None
+    counts = Counter(_org_of(m) for m in mentions if m.kind in ("org", "product"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_actors(
+    sentences: list[Sentence], mentions: list[Mention], affiliations: dict[str, str], main_actor: str | None
+) -> list[str | None]:
+    actors: list[str | None] = []
+    previous: str | None = None
+    previous_paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != previous_paragraph:
+            previous, previous_paragraph = None, sentence.paragraph
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        named = _actors_named(inside, affiliations)
+        actor = named[0] if named else (previous or main_actor)
+        actors.append(actor)
+        previous = actor
+    return actors
+
+
+def _actors_named(inside: list[Mention], affiliations: dict[str, str]) -> list[str]:
+    """Organizations a sentence names as actors, in order; media only as a last resort.
+
+    An organization in a person's descriptor (全国人大代表、腾讯…首席执行官马化腾)
+    gives way to the person, who stands for the organization nearest their name.
+    """
+    people = [m for m in inside if m.kind == "person" and m.name in affiliations]
+    named, media = [], []
+    for mention in inside:
+        if mention.kind == "person" and mention.name in affiliations:
+            named.append(affiliations[mention.name])
+        elif mention.kind in ("org", "product"):
+            if any(0 <= p.start - mention.end <= _DESCRIPTOR_GAP for p in people):
+                continue
+            (media if mention.org_type == "media" else named).append(_org_of(mention))
+    return named + media
+
+
+def _metric_org(sentence: Sentence, offset_in_sentence: int, actor: str | None, has_own_org: bool) -> str | None:
+    if not has_own_org and _NATIONAL_CLAUSE.search(sentence.text[:offset_in_sentence]):
+        return None
+    return actor
+
+
+def _document_date(lead: list[DateExpr], bulletin_edition: tuple[int, str] | None):
+    """The item's own date: the first happening its lead dates, else its bulletin's edition year."""
+    happening = [e for e in lead if e.role == "happening"]
+    if happening:
+        first = happening[0]
+        known = first.year is not None or first.precision in ("month_day", "month_only")
+        return first.as_date(), first.precision if known else None, first.text
+    if bulletin_edition is not None:
+        year, text = bulletin_edition
+        return date(year, 1, 1), "year", text
+    return None, None, None
+
+
+def _best_date(exprs: list[DateExpr]) -> DateExpr:
+    usable = [e for e in exprs if e.role != "target"] or exprs
+    return max(usable, key=lambda e: (_PRECISION_RANK[e.precision], -e.start))
+
+
+def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtraction:
+    """Everything extraction finds in one item's clean text."""
+    mentions = find_mentions(text)
+    title_mentions = find_mentions(context.title or "")
+    sentences = split_sentences(text)
+    exprs = [e for e in find_dates(text) if e.role != "in_title"]
+    bulletin_edition = edition(context.publication)
+    evidence = YearEvidence(
+        edition=bulletin_edition[0] if bulletin_edition else None,
+        title=title_year(context.title),
+        lower=body_lower_bound(exprs),
+        upper=furniture_bound(list(context.furniture)),
+    )
+    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
+    doc_date, precision, date_text = _document_date(lead, bulletin_edition)
+    document_year = doc_date.year if doc_date else None
+    resolved = [resolve(e, evidence, document_year) for e in exprs]
+
+    actor_mentions = _actor_mentions(title_mentions + mentions)[len(_actor_mentions(title_mentions)) :]
+    affiliations = _affiliations(actor_mentions, text)
+    main_actor = _main_actor(_actor_mentions(title_mentions), actor_mentions, bulletin)
+    actors = _sentence_actors(sentences, actor_mentions, affiliations, main_actor)
+
+    metric_rows, event_rows = [], []
+    for sentence, actor in zip(sentences, actors, strict=True):
+        own_org = any(sentence.start <= m.start < sentence.end and m.kind != "person" for m in actor_mentions)
+        theme_names = "; ".join(h.theme for h in find_themes(sentence.text))
+        for metric in find_metrics(sentence):
+            metric_rows.append(
+                {
+                    "doc_id": context.doc_id,
+                    "value": metric.value,
+                    "unit": metric.unit,
+                    "subject": metric.subject,
+                    "qualifier": metric.qualifier,
+                    "raw": metric.raw,
+                    "org": _metric_org(sentence, metric.start - sentence.start, actor, own_org),
+                    "category": metric.category,
+                    "themes": theme_names or None,
+                    "sentence": sentence.text,
+                    "start": metric.start,
+                    "end": metric.end,
+                }
+            )
+        in_sentence = [e for e in resolved if sentence.start <= e.start < sentence.end]
+        if in_sentence:
+            event_rows.append(_event_row(context.doc_id, sentence, in_sentence, actor, doc_date, precision))
+
+    return ItemExtraction(
+        date=doc_date,
+        date_precision=precision,
+        date_text=date_text,
+        mentions=[_mention_row(context.doc_id, m) for m in mentions],
+        metrics=metric_rows,
+        events=event_rows,
+        themes=[
+            {"doc_id": context.doc_id, "theme": h.theme, "n_hits": h.n_hits, "evidence": "、".join(h.evidence)}
+            for h in find_themes((context.title or "") + "\n" + text)
+        ],
+    )
+
+
+def _event_row(doc_id, sentence, exprs, actor, doc_date, doc_precision) -> dict:
+    best = _best_date(exprs)
+    when, precision = best.as_date(), best.precision
+    if best.precision == "recent" and best.year is None and doc_date is not None:
+        when, precision = doc_date, doc_precision
+    clause_start = max(sentence.text.rfind(c, 0, best.start - sentence.start) for c in "。；") + 1
+    return {
+        "doc_id": doc_id,
+        "date": when,
+        "date_precision": precision if when is not None or precision in ("month_day", "month_only") else None,
+        "date_text": best.text,
+        "org": actor,
+        "kind": event_kind(sentence.text[clause_start:], best.role),
+        "text": sentence.text,
+    }
+
+
+def _mention_row(doc_id: str, m: Mention) -> dict:
+    return {
+        "doc_id": doc_id,
+        "kind": m.kind,
+        "name": m.name,
+        "surface": m.surface,
+        "start": m.start,
+        "end": m.end,
+        "org_type": m.org_type,
+        "owner": m.owner,
+        "province": m.province,
+        "city": m.city,
+        "county": m.county,
+    }

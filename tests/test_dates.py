@@ -1,0 +1,80 @@
+from datetime import date
+
+import pytest
+
+from explore.dates import YearEvidence, edition, find_dates, furniture_bound, resolve, title_year
+
+
+def one(text):
+    (expr,) = find_dates(text)
+    return expr
+
+
+@pytest.mark.parametrize(
+    ("text", "ymd", "precision", "role"),
+    [
+        ("2023年12月6日，大会召开。", (2023, 12, 6), "day", "happening"),
+        ("2023 年 12 月 6 日".replace(" ", ""), (2023, 12, 6), "day", "happening"),
+        ("发布于2023-01-09", (2023, 1, 9), "day", "happening"),
+        ("9月27日，推进会召开。", (None, 9, 27), "month_day", "happening"),
+        ("2021年12月底，发布白皮书。", (2021, 12, None), "month", "happening"),
+        ("2023年8月，平台上线。", (2023, 8, None), "month", "happening"),
+        ("截至2023年8月，平台已覆盖。", (2023, 8, None), "month", "as_of"),
+        ("到2026年底，取得显著成效。", (2026, None, None), "year", "target"),
+        ("自2018年设立以来", (2018, None, None), "year", "as_of"),
+        ("今年9月，开展计划。", (None, 9, None), "month", "happening"),
+        ("2022年两会期间提出", (2022, 3, None), "month", "happening"),
+        ("印发《关于公布2023年优秀案例的通知》", (2023, None, None), "year", "in_title"),
+    ],
+)
+def test_expressions(text, ymd, precision, role):
+    expr = one(text)
+    assert (expr.year, expr.month, expr.day) == ymd
+    assert (expr.precision, expr.role) == (precision, role)
+
+
+@pytest.mark.parametrize("text", ["2023年度示范基地", "《2023-2024年行动计划》发布", "第2期", "13:30开会"])
+def test_not_dates(text):
+    assert [e for e in find_dates(text) if e.role != "in_title"] == []
+
+
+def test_recent_and_relative_words():
+    assert [e.relative for e in find_dates("近日，去年，今年")] == ["近日", "去年", "今年"]
+
+
+def test_edition_year_settles_a_bulletin():
+    assert edition("数字乡村发展动态 （2024年第2期） 中国信息通信研究院") == (2024, "2024年第2期")
+    evidence = YearEvidence(edition=2024)
+    assert resolve(one("2月3日，意见发布。"), evidence, None).as_date() == date(2024, 2, 3)
+
+
+def test_title_year():
+    assert title_year("中国联通召开2023年助力乡村振兴推进会") == 2023
+    assert title_year("到2026年底实现目标") is None
+    assert title_year("2022年和2023年对比") is None
+
+
+def test_bounds_settle_the_year_only_when_one_fits():
+    lower, upper = date(2022, 3, 1), date(2023, 1, 9)
+    expr = one("11月28日，论坛举行。")
+    assert resolve(expr, YearEvidence(lower=lower, upper=upper), None).year == 2022
+    assert resolve(expr, YearEvidence(lower=date(2021, 1, 1), upper=upper), None).year is None  # 2021 and 2022 fit
+    assert resolve(expr, YearEvidence(upper=upper), None).year is None  # no lower bound: not settled
+    assert resolve(one("1月5日，论坛举行。"), YearEvidence(lower=lower, upper=upper), None).year == 2023
+
+
+def test_targets_are_not_given_a_year_by_evidence():
+    expr = one("到6月底完成。")
+    assert expr.role == "target"
+
+
+def test_relative_years_follow_the_document_year():
+    assert resolve(one("今年9月，开展计划。"), YearEvidence(), 2022).as_date() == date(2022, 9, 1)
+    assert resolve(one("仅去年一年"), YearEvidence(), 2022).year == 2021
+    assert resolve(one("今年9月"), YearEvidence(), None).year is None
+
+
+def test_furniture_bound_is_the_newest_full_date():
+    furniture = ["- 某新闻2023-01-09", "- 另一条2023-01-07", "标签：最近更新"]
+    assert furniture_bound(furniture) == date(2023, 1, 9)
+    assert furniture_bound(["版权所有"]) is None

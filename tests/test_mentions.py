@@ -1,0 +1,79 @@
+import pytest
+
+from explore.mentions import find_mentions
+
+
+def named(text, kind="org"):
+    return [(m.surface, m.name) for m in find_mentions(text) if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("京东集团、京东科技和京东云联合发布", [("京东集团", "京东"), ("京东科技", "京东"), ("京东云", "京东")]),
+        ("腾讯公司副总裁介绍", [("腾讯公司", "腾讯")]),
+        ("中国联通与信通院签署协议", [("中国联通", "中国联通"), ("信通院", "中国信息通信研究院")]),
+        ("网信办部署工作", [("网信办", "中央网信办")]),
+        ("山西省委网信办印发通知", [("山西省委网信办", "山西省委网信办")]),
+        ("中国联通重庆市分公司举行签约", [("中国联通重庆市分公司", "中国联通")]),
+        (
+            "河北云供销数字城乡社区科技有限公司副总裁",
+            [("河北云供销数字城乡社区科技有限公司", "河北云供销数字城乡社区科技有限公司")],
+        ),
+        ("浙江某某农业科技有限公司成立", [("浙江某某农业科技有限公司", "浙江某某农业科技有限公司")]),
+    ],
+)
+def test_organizations_fold_to_one_name(text, expected):
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各级农业农村部门加强指导",  # 部门: departments in general
+        "政协委员、专家纷纷表示",  # 委员: members
+        "发动返乡大学生直播",  # 大学生: students
+        "大会由四川省人民政府主办",  # the org, not "…政府主办"
+        "打通国家部委数据",
+        "她以该公司为例",
+    ],
+)
+def test_words_that_only_look_like_organizations(text):
+    assert all(name not in text.replace(name, "") or True for _, name in named(text))
+    for surface, _ in named(text):
+        assert not surface.endswith(("部门", "委员", "大学生", "主办", "部委", "该公司"))
+        assert surface != "该公司"
+
+
+def test_products_link_to_their_owner():
+    mentions = [m for m in find_mentions("“联通数村”平台和“腾讯为村”以及“耕耘者”振兴计划") if m.kind == "product"]
+    assert [(m.name, m.owner) for m in mentions] == [
+        ("联通数村", "中国联通"),
+        ("腾讯为村", "腾讯"),
+        ("耕耘者振兴计划", "腾讯"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在重庆巫溪，搭建平台", ("巫溪县", "重庆市", None, "巫溪县")),
+        ("江西省高安市上湖乡辣椒产业园", ("高安市", "江西省", "宜春市", "高安市")),
+        ("四川眉山的案例", ("眉山市", "四川省", "眉山市", None)),
+    ],
+)
+def test_places_resolve_to_province_city_county(text, expected):
+    place = [m for m in find_mentions(text) if m.kind == "place"][-1]
+    assert (place.name, place.province, place.city, place.county) == expected
+
+
+def test_county_short_name_needs_context():
+    assert not [m for m in find_mentions("联手巫溪合作“巫咸版本”") if m.name == "合作市"]
+    assert not [m for m in find_mentions("白水苹果很好吃") if m.kind == "place"]  # no province before it
+    assert [m.name for m in find_mentions("陕西白水苹果") if m.kind == "place"] == ["陕西省", "白水县"]
+
+
+def test_people_after_a_title_and_later_bare():
+    text = "京东集团副总裁王楠介绍了成果。王楠表示，要加快建设。专家和企业代表齐聚一堂。"
+    people = [m.name for m in find_mentions(text) if m.kind == "person"]
+    assert people == ["王楠", "王楠"]

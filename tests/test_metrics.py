@@ -1,0 +1,124 @@
+import pytest
+
+from explore.metrics import find_metrics
+from explore.numbers import parse_chinese_integer, parse_number
+from explore.sentences import split_sentences
+
+
+def figures(text: str) -> list[tuple[str, float, str | None, str]]:
+    return [(m.raw, m.value, m.unit, m.qualifier) for s in split_sentences(text) for m in find_metrics(s)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("平台已覆盖25.5万行政村。", [("25.5万行政村", 255000, "个", "exact")]),
+        ("投入帮扶资金超过12亿元。", [("超过12亿元", 1.2e9, "元", "more_than")]),
+        ("开展培训活动5万多场。", [("5万多场", 50000, "场", "more_than")]),
+        ("培训覆盖近300万人次。", [("近300万人次", 3e6, "人次", "less_than")]),
+        ("发布通知6000余次。", [("6000余次", 6000, "次", "more_than")]),
+        ("零售额增加了18倍多。", [("18倍多", 18, "倍", "more_than")]),
+        ("吸引近万名消费者。", [("近万名", 10000, "名", "less_than")]),
+        ("销售破60万元。", [("破60万元", 600000, "元", "more_than")]),
+        ("选择至少3个方向。", [("至少3个", 3, "个", "at_least")]),
+        ("帮助1.3万名脱贫人口。", [("1.3万名", 13000, "名", "exact")]),
+        ("在全国数十个地方落地。", [("数十个", 10, "个", "more_than")]),
+        ("吸引两千多名游客。", [("两千多名", 2000, "名", "more_than")]),
+        ("数百家企业参与。", [("数百家", 100, "家", "more_than")]),
+        ("带动农户增收20%。", [("20%", 20, "%", "exact")]),
+        ("约3000人参加。", [("约3000人", 3000, "人", "approx")]),
+        ("建成1,200个服务站。", [("1,200个", 1200, "个", "exact")]),
+        ("交易额突破5000万元。", [("突破5000万元", 5e7, "元", "more_than")]),
+        ("每天不足10吨。", [("不足10吨", 10, "吨", "less_than")]),
+        ("招募100人以上。", [("100人以上", 100, "人", "at_least")]),
+        ("共带动上万人就业。", [("上万人", 10000, "人", "at_least")]),
+        ("产值达到3.5亿。", [("3.5亿", 3.5e8, "元", "exact")]),
+    ],
+)
+def test_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年12月6日，大会召开。",
+        "到2026年底，取得显著成效。",
+        "第七届中国农村电子商务大会召开。",
+        "发布“联通数村3.0”解决方案。",
+        "实现乡镇5G连续覆盖。",
+        "iPhone 15曝光。",
+        "联系电话：18536356372。",
+        "改革开放40多年来，农业发展迅速。",
+        "连续5年获得好评。",
+        "30小时内吸引消费者。",
+        "陈忠岳从三个方面分享成效。",
+        "构建五大关键要素循环。",
+        "2023农村直播电商案例成果发布会召开。",
+        "国办发〔2023〕5号文件印发。",
+        "截至2023年8月，平台上线。",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("中国联通投入帮扶资金超过12亿元。", "帮扶资金"),
+        ("累计培训三农主播超4万人。", "三农主播"),
+        ("带动农村实现3200亿元产值。", "产值"),
+        ("支持3864名困难家庭子女上学。", "困难家庭子女"),
+        ("覆盖全国30个省（区、市）。", "省"),
+        ("包括城乡融合发展、东西部协作2个方向。", "方向"),
+    ],
+)
+def test_subjects(text, subject):
+    (metric,) = find_metrics(split_sentences(text)[0])
+    assert metric.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("覆盖25.5万行政村。", "coverage"),
+        ("投入帮扶资金超过12亿元。", "money"),
+        ("直播助农销售额超1.8亿元。", "sales"),
+        ("累计培训三农主播超4万人。", "training"),
+        ("新增10款硬核场景化应用。", "count"),
+        ("游客增长12.4倍。", "growth"),
+        ("救助1690户。", "people"),
+    ],
+)
+def test_categories(text, category):
+    (metric,) = find_metrics(split_sentences(text)[0])
+    assert metric.category == category
+
+
+def test_offsets_point_into_the_document():
+    text = "第一段。\n联通数村平台已覆盖25.5万行政村。"
+    (sentence,) = [s for s in split_sentences(text) if "覆盖" in s.text]
+    (metric,) = find_metrics(sentence)
+    assert text[metric.start : metric.end] == metric.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25.5", 25.5),
+        ("1,200", 1200),
+        ("两千", 2000),
+        ("十四", 14),
+        ("一千二百", 1200),
+        ("万", 10000),
+        ("三万五千", 35000),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_malformed_chinese_numerals():
+    assert parse_chinese_integer("二三") is None
+    assert parse_chinese_integer("abc") is None
