@@ -6,15 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from explore.corpus import Corpus, load_corpus
+from explore.corpus import TABLES, Corpus, load_corpus
 from explore.errors import CorpusError
+from explore.evaluate import mismatches, read_annotation, score_dates, score_metrics
 
 
 def write_tables(corpus: Corpus, out: Path) -> list[Path]:
     """Write the corpus tables as UTF-8 CSV (with BOM, so Excel reads Chinese)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("documents", "report", "removed"):
+    for name in TABLES:
         path = out / f"{name}.csv"
         getattr(corpus, name).to_csv(path, index=False, encoding="utf-8-sig")
         written.append(path)
@@ -35,15 +36,40 @@ def _corpus_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_command(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.path)
+    lines = []
+    if args.metrics:
+        annotation = read_annotation(args.metrics)
+        lines += score_metrics(corpus, annotation).lines()
+        if args.verbose:
+            lines += [f"  {m}" for m in mismatches(corpus, annotation)]
+    if args.dates:
+        lines += score_dates(corpus, read_annotation(args.dates)).lines()
+    if not lines:
+        print("explore evaluate: give --metrics and/or --dates", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    corpus = commands.add_parser("corpus", help="load, clean and split a folder of texts; write its tables as CSV")
+    corpus = commands.add_parser(
+        "corpus", help="load, clean, split and extract a folder of texts; write its tables as CSV"
+    )
     corpus.add_argument("path", nargs="?", help="folder (read recursively) or file; default: the embedded seeds")
-    corpus.add_argument("--out", default="out/corpus", help="folder for documents.csv, report.csv, removed.csv")
+    corpus.add_argument("--out", default="out/corpus", help="folder for the tables, one CSV each")
     corpus.add_argument("--strict", action="store_true", help="stop at the first file that cannot be used")
     corpus.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
     corpus.set_defaults(run=_corpus_command)
+    evaluate = commands.add_parser("evaluate", help="score extraction against a hand annotation (CSV)")
+    evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")
+    evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org")
+    evaluate.add_argument("--dates", help="CSV: source_file,item_no,date,precision")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list missed and extra figures")
+    evaluate.set_defaults(run=_evaluate_command)
     return parser
 
 

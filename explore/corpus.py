@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from explore.clean import clean_document
+from explore.dates import furniture_bound
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
@@ -198,11 +199,11 @@ def process_file(file: FileText) -> dict[str, list[dict]]:
     split = split_items(cleaned.text, publisher=publisher_from_furniture(furniture, file.text))
     bulletin = is_bulletin([line for line in cleaned.text.split("\n") if line.strip()])
     script = detect_script(file.text)
+    furniture_date = furniture_bound(furniture)
     for item in split.items:
         doc_id = doc_id_for(file.source_file, item.item_no)
-        found = extract_item(
-            item.text, ItemContext(doc_id, item.title, split.publication, furniture), bulletin=bulletin
-        )
+        context = ItemContext(doc_id, item.title, split.publication, furniture_date)
+        found = extract_item(item.text, context, bulletin=bulletin)
         rows["documents"].append(
             {
                 "doc_id": doc_id,

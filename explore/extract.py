@@ -21,7 +21,6 @@ from explore.dates import (
     body_lower_bound,
     edition,
     find_dates,
-    furniture_bound,
     resolve,
     title_year,
 )
@@ -48,7 +47,7 @@ class ItemContext:
     doc_id: str
     title: str | None
     publication: str | None
-    furniture: tuple[str, ...]  # page furniture cleaning removed from the item's file
+    furniture_date: date | None  # the newest full date in the file's page furniture
 
 
 @dataclass(frozen=True)
@@ -166,7 +165,7 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
         edition=bulletin_edition[0] if bulletin_edition else None,
         title=title_year(context.title),
         lower=body_lower_bound(exprs),
-        upper=furniture_bound(list(context.furniture)),
+        upper=context.furniture_date,
     )
     lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
@@ -182,8 +181,9 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     metric_rows, event_rows = [], []
     for sentence, actor in zip(sentences, actors, strict=True):
         own_org = any(sentence.start <= m.start < sentence.end and m.kind != "person" for m in actor_mentions)
-        theme_names = "; ".join(h.theme for h in find_themes(sentence.text))
-        for metric in find_metrics(sentence):
+        metrics = find_metrics(sentence)
+        theme_names = "; ".join(h.theme for h in find_themes(sentence.text)) if metrics else ""
+        for metric in metrics:
             metric_rows.append(
                 {
                     "doc_id": context.doc_id,

@@ -10,6 +10,7 @@ their name (``data/people.toml``). Where spans overlap the longest wins, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -71,18 +72,25 @@ def _place_rules() -> frozenset[str]:
     return frozenset(read_toml("place_rules.toml")["short_name_blocklist"])
 
 
+_QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
+
+
 def _strip_quotes(text: str) -> tuple[str, list[int]]:
-    """Text without quotation marks, and each kept character's original offset."""
-    kept = [(i, c) for i, c in enumerate(text) if c not in _QUOTES]
-    return "".join(c for _, c in kept), [i for i, _ in kept]
+    """Text without quotation marks, and where each removed mark sat in the stripped text."""
+    removed_at = [m.start() - n for n, m in enumerate(_QUOTE_RE.finditer(text))]
+    return _QUOTE_RE.sub("", text), removed_at
+
+
+def _original(index: int, removed_at: list[int]) -> int:
+    return index + bisect_right(removed_at, index)
 
 
 def _listed(text: str) -> list[Mention]:
-    stripped, offsets = _strip_quotes(text)
+    stripped, removed_at = _strip_quotes(text)
     found = []
     for end, (surface, values) in _automaton().iter(stripped):
         first = end - len(surface) + 1
-        start, stop = offsets[first], offsets[end] + 1
+        start, stop = _original(first, removed_at), _original(end, removed_at) + 1
         original = text[start:stop]
         for kind, value in values:
             if kind != "product" and original != surface:

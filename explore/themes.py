@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,11 +22,26 @@ def taxonomy() -> dict[str, tuple[str, ...]]:
     return {theme: tuple(spec["keywords"]) for theme, spec in read_toml("themes.toml").items()}
 
 
+@lru_cache(maxsize=1)
+def _keyword_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    keywords = {k for words in taxonomy().values() for k in words}
+    # At each position the lookahead captures the longest keyword; the shorter
+    # ones it starts with (培训 in 培训班) are counted with it.
+    prefixes = {k: tuple(p for p in keywords if p != k and k.startswith(p)) for k in keywords}
+    alternation = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(f"(?=({alternation}))"), prefixes
+
+
 def find_themes(text: str) -> list[ThemeHit]:
+    pattern, prefixes = _keyword_pattern()
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        keyword = match.group(1)
+        counts[keyword] += 1
+        counts.update(prefixes[keyword])
     hits = []
     for theme, keywords in taxonomy().items():
-        counts = {k: text.count(k) for k in keywords}
-        found = sorted((k for k, n in counts.items() if n), key=lambda k: -counts[k])
+        found = sorted((k for k in keywords if counts[k]), key=lambda k: -counts[k])
         if found:
             hits.append(ThemeHit(theme, sum(counts[k] for k in found), tuple(found)))
     return hits

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 
 from explore.cli import main
@@ -8,7 +10,8 @@ def test_corpus_command_writes_the_tables(tmp_path, capsys):
     assert main(["corpus", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "5 files, 5 loaded; 16 items" in printed
-    assert str(out / "documents.csv") in printed
+    for table in ("documents", "report", "removed", "mentions", "metrics", "events", "themes"):
+        assert str(out / f"{table}.csv") in printed
     documents = pd.read_csv(out / "documents.csv", encoding="utf-8-sig")
     assert len(documents) == 16
     assert set(pd.read_csv(out / "report.csv", encoding="utf-8-sig")["status"]) == {"loaded"}
@@ -32,3 +35,15 @@ def test_strict_stops_at_the_first_problem(tmp_path, capsys):
     (tmp_path / "a.txt").write_bytes(b"")
     assert main(["corpus", str(tmp_path), "--strict", "--out", str(tmp_path / "out")]) == 2
     assert "a.txt: empty file" in capsys.readouterr().err
+
+
+def test_evaluate_command_prints_the_scores(capsys):
+    data = Path(__file__).parent / "data"
+    assert main(["evaluate", "--metrics", str(data / "seed_metrics.csv"), "--dates", str(data / "seed_dates.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "recall 1.000  precision 1.000" in printed
+    assert "0 with a wrong year" in printed
+
+
+def test_evaluate_needs_an_annotation(capsys):
+    assert main(["evaluate"]) == 2
