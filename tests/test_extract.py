@@ -75,7 +75,10 @@ def test_without_evidence_the_year_stays_unknown():
 
 
 def test_event_kinds():
-    text = "2020年10月，京东启动奔富计划。2021年12月底，京东科技发布白皮书。到2026年底，试点取得成效。2021年，中国联通召开推进会。"
+    text = (
+        "2020年10月，京东启动奔富计划。2021年12月底，京东科技发布白皮书。"
+        "到2026年底，试点取得成效。2021年，中国联通召开推进会。"
+    )
     assert [e["kind"] for e in run(text).events] == ["launch", "release", "target", "meeting"]
 
 
