@@ -23,12 +23,12 @@ test: install-dev lint
 	$(BIN)/python -m pytest
 
 lint: install-dev
-	$(BIN)/ruff check explore tests
-	$(BIN)/ruff format --check explore tests
+	$(BIN)/ruff check explore tests scripts
+	$(BIN)/ruff format --check explore tests scripts
 
 format: install-dev
-	$(BIN)/ruff format explore tests
-	$(BIN)/ruff check --fix explore tests
+	$(BIN)/ruff format explore tests scripts
+	$(BIN)/ruff check --fix explore tests scripts
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info .pytest_cache .ruff_cache
