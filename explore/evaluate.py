@@ -73,12 +73,17 @@ def _keyed(frame: pd.DataFrame) -> dict[tuple[str, int, str], list[dict]]:
     return keyed
 
 
-def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
-    files = set(annotation["source_file"])
+def _extracted_for(corpus: Corpus, annotation: pd.DataFrame) -> pd.DataFrame:
+    """The corpus's figures in the annotated files, with their file and item number."""
     docs = corpus.documents[["doc_id", "source_file", "item_no"]]
     extracted = corpus.metrics.merge(docs, on="doc_id")
-    extracted = extracted[extracted["source_file"].isin(files)].astype({"org": object}).fillna({"org": ""})
-    truth, found = _keyed(annotation), _keyed(extracted.astype({"item_no": int}))
+    extracted = extracted[extracted["source_file"].isin(set(annotation["source_file"]))]
+    return extracted.astype({"org": object, "item_no": int}).fillna({"org": ""})
+
+
+def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
+    extracted = _extracted_for(corpus, annotation)
+    truth, found = _keyed(annotation), _keyed(extracted)
     matched = value_ok = qualifier_ok = org_ok = 0
     for key, expected_rows in truth.items():
         for expected, got in zip(expected_rows, found.get(key, []), strict=False):
@@ -108,9 +113,7 @@ def score_dates(corpus: Corpus, annotation: pd.DataFrame) -> DateScores:
 
 def mismatches(corpus: Corpus, annotation: pd.DataFrame) -> list[str]:
     """Annotated figures not extracted, and extracted ones not annotated (for a reader to check)."""
-    docs = corpus.documents[["doc_id", "source_file", "item_no"]]
-    extracted = corpus.metrics.merge(docs, on="doc_id")
-    extracted = extracted[extracted["source_file"].isin(set(annotation["source_file"]))]
+    extracted = _extracted_for(corpus, annotation)
     want = Counter((r["source_file"], int(r["item_no"]), r["raw"]) for r in annotation.to_dict("records"))
-    got = Counter((r["source_file"], int(r["item_no"]), r["raw"]) for r in extracted.to_dict("records"))
+    got = Counter((r["source_file"], r["item_no"], r["raw"]) for r in extracted.to_dict("records"))
     return [f"missed: {k}" for k in sorted(want - got)] + [f"extra: {k}" for k in sorted(got - want)]

@@ -113,6 +113,11 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
     return value is not None and (vague or value >= 10)
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins."""
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+
+
 def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
     # A one-character stop inside a word (方向, 平等) is no boundary: it counts
     # only with two or more characters before it.
@@ -140,8 +145,7 @@ def _subject_after(text: str, end: int, stop_re: re.Pattern[str], nouns: frozens
 
 
 def _subject_before(text: str, start: int, stop_re: re.Pattern[str], links: tuple[str, ...]) -> str | None:
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    clause = text[clause_start:start]
+    clause = text[_clause_start(text, start) : start]
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
     stops = [m for m in _stops_in(clause, stop_re) if m.end() < len(clause)]
@@ -181,8 +185,8 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         else:
             subject = _subject_after(text, match.end(), stop_re, nouns) if unit not in ("倍", "%") else None
             subject = subject or _subject_before(text, match.start(), stop_re, links)
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
-        category = _category(subject, text[clause_start : match.start()], unit, units, spec)
+        clause = text[_clause_start(text, match.start()) : match.start()]
+        category = _category(subject, clause, unit, units, spec)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
         found.append(
