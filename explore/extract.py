@@ -76,13 +76,12 @@ def _org_of(mention: Mention) -> str:
     return mention.owner if mention.kind == "product" and mention.owner else mention.name
 
 
-def _actor_mentions(mentions: list[Mention]) -> list[Mention]:
+def _actor_mentions(mentions: list[Mention], named_orgs: set[str]) -> list[Mention]:
     """Mentions that can stand for an actor: orgs, people, and products whose owner is named too.
 
     A platform a story only uses (邮乐购, 抖音) does not make its owner the actor.
     """
-    named = {m.name for m in mentions if m.kind == "org"}
-    return [m for m in mentions if m.kind in ("org", "person") or (m.kind == "product" and m.owner in named)]
+    return [m for m in mentions if m.kind in ("org", "person") or (m.kind == "product" and m.owner in named_orgs)]
 
 
 def _main_actor(title_mentions: list[Mention], mentions: list[Mention], bulletin: bool) -> str | None:
@@ -173,9 +172,10 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     document_year = doc_date.year if doc_date else None
     resolved = [resolve(e, evidence, document_year) for e in exprs]
 
-    actor_mentions = _actor_mentions(title_mentions + mentions)[len(_actor_mentions(title_mentions)) :]
+    named_orgs = {m.name for m in title_mentions + mentions if m.kind == "org"}
+    actor_mentions = _actor_mentions(mentions, named_orgs)
     affiliations = _affiliations(actor_mentions, text)
-    main_actor = _main_actor(_actor_mentions(title_mentions), actor_mentions, bulletin)
+    main_actor = _main_actor(_actor_mentions(title_mentions, named_orgs), actor_mentions, bulletin)
     actors = _sentence_actors(sentences, actor_mentions, affiliations, main_actor)
 
     metric_rows, event_rows = [], []

@@ -150,7 +150,7 @@ def _people(text: str) -> list[Mention]:
     spec = read_toml("people.toml")
     titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
     surnames = spec["surnames"].strip()
-    follow = spec.get("follow", "介表认说指发在出分为从则等、，。的和与也称强提透曾对以代主要谈回告讲坦将还就！？；：")
+    follow = spec["follow"]
     found = []
     names = set()
     for match in re.finditer(rf"(?:{titles})(?=[{surnames}])", text):
