@@ -66,6 +66,7 @@ METRIC_COLUMNS = {
     "org": "string",
     "category": "string",
     "themes": "string",
+    "theme_evidence": "string",
     "sentence": "string",
     "start": "Int64",
     "end": "Int64",
@@ -127,7 +128,8 @@ class Corpus:
         applied), ``unit``, ``subject`` (what is counted), ``qualifier``
         (``exact`` / ``approx`` / ``more_than`` / ``at_least`` / ``less_than``),
         ``raw`` (the span as written), ``org`` (the actor the figure is about),
-        ``category``, ``themes`` (``; ``-separated), ``sentence``,
+        ``category``, ``themes`` (``; ``-separated), ``theme_evidence`` (each
+        theme with the words of the sentence that gave it), ``sentence``,
         ``start``/``end``.
     ``events``
         Each row represents one dated sentence: ``doc_id``, ``date``,

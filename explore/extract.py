@@ -182,7 +182,9 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     for sentence, actor in zip(sentences, actors, strict=True):
         own_org = any(sentence.start <= m.start < sentence.end and m.kind != "person" for m in actor_mentions)
         metrics = find_metrics(sentence)
-        theme_names = "; ".join(h.theme for h in find_themes(sentence.text)) if metrics else ""
+        hits = find_themes(sentence.text) if metrics else []
+        theme_names = "; ".join(h.theme for h in hits)
+        theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits)
         for metric in metrics:
             metric_rows.append(
                 {
@@ -195,6 +197,7 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
                     "org": _metric_org(sentence, metric.start - sentence.start, actor, own_org),
                     "category": metric.category,
                     "themes": theme_names or None,
+                    "theme_evidence": theme_evidence or None,
                     "sentence": sentence.text,
                     "start": metric.start,
                     "end": metric.end,

@@ -87,3 +87,9 @@ def test_themes_keep_their_evidence():
     assert hits["乡村数字富民产业"] == ("农村电商", "电商", "直播带货")
     assert "主播" in hits["人才与培训"]
     assert "乡村治理" in hits["乡村数字治理"]
+
+
+def test_figures_carry_their_themes_with_evidence():
+    (metric,) = run("中国联通累计培训三农主播超4万人。").metrics
+    assert metric["themes"] == "人才与培训"
+    assert metric["theme_evidence"] == "人才与培训：培训、主播"
