@@ -53,6 +53,24 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notebooks_command(args: argparse.Namespace) -> int:
+    from explore.report import store_notebooks
+
+    for path in store_notebooks():
+        print(f"stored: {path}")
+    return 0
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from explore.report import write_report
+
+    if args.corpus and not Path(args.corpus).exists():
+        raise CorpusError(args.corpus, "no such file or folder")
+    index = write_report(Path(args.out), corpus=args.corpus)
+    print(f"report written; open {index.resolve()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--dates", help="CSV: source_file,item_no,date,precision")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list missed and extra figures")
     evaluate.set_defaults(run=_evaluate_command)
+    report = commands.add_parser("report", help="execute the notebooks on a corpus and export offline HTML pages")
+    report.add_argument("--out", default="out/report", help="folder for the pages and their index")
+    report.add_argument("--corpus", help="folder or file; default: the embedded seeds")
+    report.set_defaults(run=_report_command)
+    notebooks = commands.add_parser("notebooks", help="re-execute the stored notebooks on the seeds (for nbval)")
+    notebooks.set_defaults(run=_notebooks_command)
     return parser
 
 

@@ -1,0 +1,175 @@
+"""Selections and aggregates the notebooks chart: pure pandas, one job each.
+
+One vocabulary across functions: ``orgs`` (canonical names), ``themes``,
+``kinds``, ``units``, ``categories``, ``date_range`` (a pair of dates, either
+end may be ``None``). ``None`` for a filter means "no filter"; an empty list
+means "nothing".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from explore.corpus import Corpus
+
+DateRange = tuple[date | pd.Timestamp | None, date | pd.Timestamp | None]
+
+_SPAN_END = {
+    "day": pd.DateOffset(days=1),
+    "month": pd.DateOffset(months=1),
+    "year": pd.DateOffset(years=1),
+}
+
+
+def _within(values: pd.Series, allowed: Sequence[str] | None) -> pd.Series:
+    return pd.Series(True, index=values.index) if allowed is None else values.isin(list(allowed))
+
+
+def _in_range(dates: pd.Series, date_range: DateRange | None) -> pd.Series:
+    keep = pd.Series(True, index=dates.index)
+    if date_range is None:
+        return keep
+    start, end = date_range
+    if start is not None:
+        keep &= dates >= pd.Timestamp(start)
+    if end is not None:
+        keep &= dates <= pd.Timestamp(end)
+    return keep
+
+
+def documents_with_themes(corpus: Corpus, themes: Sequence[str] | None) -> set[str] | None:
+    if themes is None:
+        return None
+    return set(corpus.themes.loc[corpus.themes["theme"].isin(list(themes)), "doc_id"])
+
+
+def select_events(
+    corpus: Corpus,
+    *,
+    orgs: Sequence[str] | None = None,
+    themes: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    date_range: DateRange | None = None,
+) -> pd.DataFrame:
+    """Dated events matching every filter, with the span each date covers.
+
+    Each row represents one event: the ``events`` columns plus ``title``,
+    ``source_file``, ``start`` and ``end`` (a day, month or year: a
+    month-precise date is a month long, not a made-up day).
+    """
+    events = corpus.events.dropna(subset=["date"])
+    keep = _within(events["org"], orgs) & _within(events["kind"], kinds) & _in_range(events["date"], date_range)
+    docs = documents_with_themes(corpus, themes)
+    if docs is not None:
+        keep &= events["doc_id"].isin(docs)
+    selected = events[keep].merge(corpus.documents[["doc_id", "title", "source_file"]], on="doc_id", how="left")
+    ends = [
+        start + _SPAN_END.get(p, pd.DateOffset(days=1))
+        for start, p in zip(selected["date"], selected["date_precision"], strict=True)
+    ]
+    return selected.assign(
+        start=selected["date"], end=pd.to_datetime(pd.Series(ends, index=selected.index, dtype="object"))
+    )
+
+
+def select_metrics(
+    corpus: Corpus,
+    *,
+    orgs: Sequence[str] | None = None,
+    units: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Figures matching every filter, with their document's title and date."""
+    metrics = corpus.metrics
+    keep = _within(metrics["org"], orgs) & _within(metrics["unit"], units) & _within(metrics["category"], categories)
+    docs = corpus.documents[["doc_id", "title", "source_file", "date"]]
+    return metrics[keep].merge(docs, on="doc_id", how="left").reset_index(drop=True)
+
+
+def organizations(corpus: Corpus, *, min_mentions: int = 1) -> pd.DataFrame:
+    """Each row represents one organization: type and how often it is named, as actor of figures and events."""
+    orgs = corpus.mentions[corpus.mentions["kind"] == "org"]
+    table = orgs.groupby("name").agg(
+        org_type=("org_type", "first"), n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique")
+    )
+    table["n_metrics"] = corpus.metrics["org"].value_counts().reindex(table.index, fill_value=0)
+    table["n_events"] = corpus.events["org"].value_counts().reindex(table.index, fill_value=0)
+    table = table[table["n_mentions"] >= min_mentions]
+    return table.sort_values(["n_metrics", "n_events", "n_mentions"], ascending=False).rename_axis("org").reset_index()
+
+
+def programs_of(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
+    """Each row represents one product or program an organization runs, with its mentions."""
+    products = corpus.mentions[(corpus.mentions["kind"] == "product") & corpus.mentions["owner"].isin(list(orgs))]
+    table = products.groupby(["owner", "name"]).agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
+    return table.reset_index().rename(columns={"owner": "org", "name": "program"})
+
+
+def metrics_by_category(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
+    """Each row represents one organization and category: how many figures it has."""
+    metrics = corpus.metrics[corpus.metrics["org"].isin(list(orgs))]
+    table = metrics.groupby(["org", "category"]).size().rename("n_metrics").reset_index()
+    return table.astype({"org": "string", "category": "string"})
+
+
+def themes_by_org(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
+    """An organization × theme table: theme hits of the documents naming each organization."""
+    named = corpus.mentions[(corpus.mentions["kind"] == "org") & corpus.mentions["name"].isin(list(orgs))]
+    pairs = named[["doc_id", "name"]].drop_duplicates().merge(corpus.themes, on="doc_id")
+    table = pairs.pivot_table(index="name", columns="theme", values="n_hits", aggfunc="sum", fill_value=0)
+    return table.reindex([o for o in orgs if o in table.index]).astype(int)
+
+
+def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS") -> pd.DataFrame:
+    """Each row represents one organization and period: mentions in documents dated then."""
+    named = corpus.mentions[(corpus.mentions["kind"] == "org") & corpus.mentions["name"].isin(list(orgs))]
+    dated = named.merge(corpus.documents[["doc_id", "date"]], on="doc_id").dropna(subset=["date"])
+    if dated.empty:
+        return pd.DataFrame(
+            {
+                "org": pd.Series(dtype="string"),
+                "period": pd.Series(dtype="datetime64[us]"),
+                "n_mentions": pd.Series(dtype="int64"),
+            }
+        )
+    grouped = dated.groupby(["name", pd.Grouper(key="date", freq=freq)]).size()
+    return grouped.rename("n_mentions").reset_index().rename(columns={"name": "org", "date": "period"})
+
+
+def kwic(corpus: Corpus, keyword: str, *, width: int = 20, regex: bool = False) -> pd.DataFrame:
+    """Keyword in context: each row represents one hit, with ``width`` characters each side."""
+    columns = ["doc_id", "title", "date", "left", "match", "right", "start"]
+    if not keyword:
+        return pd.DataFrame(columns=columns)
+    pattern = re.compile(keyword if regex else re.escape(keyword))
+    rows = []
+    for doc in corpus.documents.itertuples():
+        text = doc.text.replace("\n", " ")
+        for match in pattern.finditer(text):
+            left = text[max(0, match.start() - width) : match.start()]
+            right = text[match.end() : match.end() + width]
+            rows.append((doc.doc_id, doc.title, doc.date, left, match.group(), right, match.start()))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def hits_per_document(hits: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    counts = hits.groupby("doc_id").size().rename("n_hits")
+    docs = corpus.documents.set_index("doc_id")[["title", "source_file", "date"]]
+    return docs.join(counts, how="inner").sort_values("n_hits", ascending=False).reset_index()
+
+
+def hits_over_time(hits: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
+    dated = hits.dropna(subset=["date"])
+    if dated.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[us]"), "n_hits": pd.Series(dtype="int64")})
+    return (
+        dated.groupby(pd.Grouper(key="date", freq=freq))
+        .size()
+        .rename("n_hits")
+        .reset_index()
+        .rename(columns={"date": "period"})
+    )

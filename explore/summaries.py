@@ -1,0 +1,66 @@
+"""The corpus at a glance: what was read, what cleaning removed, themes per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explore.clean import clean_document
+from explore.corpus import Corpus
+from explore.load import read_file
+
+
+def file_overview(corpus: Corpus) -> pd.DataFrame:
+    """Each row represents one file: status, encoding, script, items and characters kept/removed."""
+    scripts = corpus.documents.groupby("source_file")["script"].first()
+    report = corpus.report.set_index("source_file")
+    table = report[["status", "reason", "encoding", "n_items", "n_chars", "n_chars_clean"]].copy()
+    table.insert(3, "script", scripts.reindex(table.index).astype("string"))
+    table["n_chars_removed"] = table["n_chars"] - table["n_chars_clean"]
+    table["kept_share"] = (table["n_chars_clean"] / table["n_chars"].where(table["n_chars"] > 0)).round(3)
+    return table.reset_index()
+
+
+def credits(corpus: Corpus) -> pd.DataFrame:
+    """Each row represents one credit (信息来源 or publisher) and how many items carry it."""
+    counts = corpus.documents["credit"].fillna("(none)").value_counts()
+    return counts.rename_axis("credit").reset_index(name="n_items")
+
+
+def date_span(corpus: Corpus) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    dates = corpus.documents["date"].dropna()
+    return (dates.min(), dates.max()) if len(dates) else (None, None)
+
+
+def removed_by_reason(corpus: Corpus) -> pd.DataFrame:
+    """Each row represents one reason cleaning removed text for: pieces and characters."""
+    removed = corpus.removed.assign(n_chars=corpus.removed["text"].str.len())
+    table = removed.groupby("reason").agg(n_pieces=("text", "size"), n_chars=("n_chars", "sum"))
+    return table.sort_values("n_chars", ascending=False).reset_index()
+
+
+def themes_by_document(corpus: Corpus) -> pd.DataFrame:
+    """A document × theme table of keyword hits (0 where a theme is absent)."""
+    titles = corpus.documents.set_index("doc_id")["title"].fillna(corpus.documents.set_index("doc_id")["source_file"])
+    table = corpus.themes.pivot_table(index="doc_id", columns="theme", values="n_hits", aggfunc="sum", fill_value=0)
+    table.index = [f"{titles[d]}" for d in table.index]
+    return table.astype(int)
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    source_file: str
+    raw: str
+    clean: str
+    removed: pd.DataFrame
+
+
+def before_after(corpus: Corpus, source_file: str) -> BeforeAfter:
+    """One file as it was read and as cleaning left it, with what was removed."""
+    path = corpus.root if corpus.root.is_file() else corpus.root / source_file
+    file = read_file(path, corpus.root)
+    if file.text is None:
+        raise ValueError(f"{source_file}: {file.reason}")
+    removed = corpus.removed[corpus.removed["source_file"] == source_file].reset_index(drop=True)
+    return BeforeAfter(source_file, file.text, clean_document(file.text).text, removed)

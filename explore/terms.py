@@ -1,0 +1,46 @@
+"""Top terms of a set of texts, segmented with jieba (imported on first use)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from explore.resources import read_data_text
+
+_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = read_data_text("stopwords.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its start-up banner is not output anyone asked for
+    return jieba
+
+
+def top_terms(texts: Iterable[str], *, n: int = 30) -> pd.DataFrame:
+    """The ``n`` most frequent words of two or more characters, stop words left out.
+
+    Each row represents one term: ``term``, ``count``, ``n_documents``.
+    """
+    jieba = _jieba()
+    stop = stopwords()
+    counts: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    for text in texts:
+        words = [w for w in jieba.lcut(text) if _WORD.match(w) and w not in stop]
+        counts.update(words)
+        documents.update(set(words))
+    rows = [(term, count, documents[term]) for term, count in counts.most_common(n)]
+    return pd.DataFrame(rows, columns=["term", "count", "n_documents"]).astype({"term": "string"})

@@ -1,0 +1,143 @@
+"""The exported pages in a real browser: Debian's chromium driven by playwright.
+
+No ``playwright install``: the system chromium is launched directly. Under
+CI (``CI=true``) a missing chromium fails the run; elsewhere these tests skip.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from explore.report import write_report
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PLOTS_PER_PAGE = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
+
+pytestmark = pytest.mark.slow
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs chromium for the browser tests: .ci/run installs it with apt")
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    write_report(out)
+    return out
+
+
+class PageWatch:
+    """A page with every request and console error it produced."""
+
+    def __init__(self, browser, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+
+    def plots(self) -> int:
+        self.page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", timeout=15_000)
+        return self.page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
+
+    def visible_traces(self, index: int = 0):
+        return self.page.evaluate(
+            f"Array.from(document.querySelectorAll('.js-plotly-plot')[{index}].data).filter(t => t.visible !== false)"
+            ".map(t => (t.x || []).length)"
+        )
+
+
+@pytest.mark.parametrize("name", sorted(PLOTS_PER_PAGE))
+def test_each_page_renders_offline(browser, seeds_report, name):
+    watch = PageWatch(browser, (seeds_report / f"{name}.html").as_uri())
+    assert watch.plots() == PLOTS_PER_PAGE[name]
+    assert [u for u in watch.requests if not u.startswith(("file://", "data:"))] == []
+    assert watch.errors == []
+    text = watch.page.inner_text("body")
+    assert "Loading widget" not in text and "Error displaying widget" not in text
+    watch.page.close()
+
+
+def test_index_links_every_page(browser, seeds_report):
+    watch = PageWatch(browser, (seeds_report / "index.html").as_uri())
+    links = watch.page.eval_on_selector_all("ul a", "els => els.map(e => e.getAttribute('href'))")
+    assert links == [f"{name}.html" for name in sorted(PLOTS_PER_PAGE)]
+    watch.page.close()
+
+
+def _choose(watch: PageWatch, button: int) -> None:
+    watch.page.locator(".updatemenu-header-group").first.click()
+    watch.page.locator(".updatemenu-dropdown-button").nth(button).click()
+    watch.page.wait_for_timeout(300)
+
+
+def test_timeline_dropdown_filters_organizations(browser, seeds_report):
+    watch = PageWatch(browser, (seeds_report / "02_timeline.html").as_uri())
+    watch.plots()
+    every = watch.visible_traces()
+    _choose(watch, 1)  # the first organization
+    one = watch.visible_traces()
+    assert len(one) == 2 < len(every)  # its spans and its days
+    assert watch.errors == []
+    watch.page.close()
+
+
+def test_metrics_dropdown_switches_unit(browser, seeds_report):
+    watch = PageWatch(browser, (seeds_report / "04_metrics.html").as_uri())
+    watch.plots()
+    first = watch.visible_traces()
+    title = watch.page.evaluate("document.querySelector('.js-plotly-plot').layout.xaxis.title.text")
+    _choose(watch, 1)
+    assert watch.visible_traces() != first
+    assert watch.page.evaluate("document.querySelector('.js-plotly-plot').layout.xaxis.title.text") != title
+    watch.page.close()
+
+
+HOSTILE = (
+    "<script>window.__pwned = 1</script>联通数村发布\n"
+    '中国联通投入帮扶资金超过12亿元。<img src=x onerror="window.__pwned = 2">平台覆盖25.5万行政村。\n'
+    '2023年9月27日，中国联通召开推进会。<b onmouseover="window.__pwned = 3">直播</b>带货销售额超1.8亿元。\n'
+)
+
+
+def test_corpus_text_is_escaped_everywhere(browser, tmp_path):
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "report"
+    write_report(out, corpus=corpus)
+    for name in PLOTS_PER_PAGE:
+        watch = PageWatch(browser, (out / f"{name}.html").as_uri())
+        watch.plots()
+        for plot in range(watch.page.evaluate("document.querySelectorAll('.js-plotly-plot').length")):
+            watch.page.hover(f".js-plotly-plot >> nth={plot}")
+        assert watch.page.evaluate("window.__pwned") is None, name
+        assert watch.page.evaluate("document.querySelectorAll('body img, body b[onmouseover]').length") == 0, name
+        shown = watch.page.inner_text("body")
+        assert any(f in shown for f in ("<script>window.__pwned", "<img src=x", "<b onmouseover")), name
+        watch.page.close()

@@ -1,0 +1,69 @@
+"""Widget views: callbacks are plain methods, figures update in place."""
+
+import pandas as pd
+import pytest
+
+import explore
+from explore import views
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return explore.load_corpus()
+
+
+def trace_lengths(view):
+    return [sum(len(t.x) for t in widget.data) for widget in view._figure_widgets]
+
+
+def test_timeline_update_filters_in_place(corpus):
+    view = views.TimelineView(corpus)
+    view.widget()
+    widget = view._figure_widgets[0]
+    every = trace_lengths(view)[0]
+    view.org.value = ["腾讯"]  # the observer calls update()
+    assert view._figure_widgets[0] is widget  # same widget, new data
+    assert 0 < trace_lengths(view)[0] < every
+    assert "腾讯" in view._table.value and "京东" not in view._table.value
+
+
+def test_callback_called_directly(corpus):
+    view = views.MetricsView(corpus)
+    view.widget()
+    view.update(unit="元", categories=["money"], orgs=["中国农业银行"])
+    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view._figure_widgets]
+    assert sorted(set(values)) == [5180000.0, 21000000.0, 41900000.0]
+
+
+def test_companies_and_search(corpus):
+    companies = views.CompaniesView(corpus, ["中国联通", "腾讯"])
+    companies.widget()
+    assert companies.selection() == {"orgs": ["中国联通", "腾讯"]}
+    search = views.SearchView(corpus, "直播")
+    search.widget()
+    search.keyword.value = "奔富计划"
+    assert search._table.value.count("奔富计划") == 1
+
+
+def test_static_html_has_client_side_controls(corpus):
+    html = views.TimelineView(corpus).static_html()
+    assert "updatemenus" in html and "rangeslider" in html
+
+
+def test_views_survive_a_corpus_without_dates_or_figures(tmp_path):
+    (tmp_path / "a.txt").write_text("9月27日，某地召开会议。会议讨论了乡村治理。", encoding="utf-8")
+    corpus = explore.load_corpus(tmp_path)
+    for view in (
+        views.TimelineView(corpus),
+        views.MetricsView(corpus),
+        views.CompaniesView(corpus),
+        views.SearchView(corpus),
+    ):
+        view.widget()
+        assert isinstance(view.static_html(), str)
+
+
+def test_tables_escape_corpus_text():
+    frame = pd.DataFrame({"title": ["<script>alert(1)</script>"]})
+    assert "<script>" not in views.table_html(frame)
+    assert "&lt;script&gt;" in views.table_html(frame)
