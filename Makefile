@@ -4,20 +4,28 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test lint format install install-dev clean
+.PHONY: demo test lint format install install-dev notebooks report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[notebooks]'
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 
 demo: install
 	$(BIN)/explore corpus --out $(OUT)/seeds
+	$(BIN)/explore report --out $(OUT)/report
+
+# Re-execute the stored notebooks on the seeds after a change that moves their outputs.
+notebooks: install-dev
+	$(BIN)/explore notebooks
+
+report: install
+	$(BIN)/explore report --out $(OUT)/report $(if $(CORPUS),--corpus $(CORPUS))
 
 test: install-dev lint
 	$(BIN)/python -m pytest
