@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test lint format install install-dev notebooks report clean
+.PHONY: demo test lint format install install-dev notebooks report screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: install
 # Re-execute the stored notebooks on the seeds after a change that moves their outputs.
 notebooks: install-dev
 	$(BIN)/explore notebooks
+
+# Screenshots of each notebook in JupyterLab and each dashboard, after a real run (needs chromium).
+screenshots: install-dev
+	EXPLORE_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider -o addopts= tests/test_clients.py
 
 report: install
 	$(BIN)/explore report --out $(OUT)/report $(if $(CORPUS),--corpus $(CORPUS))

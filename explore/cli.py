@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from explore.corpus import TABLES, Corpus, load_corpus
-from explore.errors import CorpusError
+from explore.errors import CorpusError, PrerequisiteError
 from explore.evaluate import mismatches, read_annotation, score_dates, score_metrics
 
 
@@ -71,6 +71,22 @@ def _report_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_command(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from explore.serve import plan_lab, plan_serve
+
+    plan_for = plan_lab if args.command == "lab" else plan_serve
+    plan = plan_for(corpus=args.corpus, port=args.port, host=args.host)
+    print(f"notebooks: {plan.root}")
+    print(f"open: {plan.url}", flush=True)
+    try:
+        return subprocess.call(plan.command, env=os.environ | plan.env)
+    except KeyboardInterrupt:
+        return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(run=_report_command)
     notebooks = commands.add_parser("notebooks", help="re-execute the stored notebooks on the seeds (for nbval)")
     notebooks.set_defaults(run=_notebooks_command)
+    for name, port, text in (
+        ("lab", 8888, "start JupyterLab on the notebooks (loopback, with a token)"),
+        ("serve", 8866, "serve the notebooks as Voilà dashboards, code hidden (loopback by default)"),
+    ):
+        server = commands.add_parser(name, help=text)
+        server.add_argument("--corpus", help="folder or file the notebooks explore; default: the embedded seeds")
+        server.add_argument("--port", type=int, default=port)
+        server.add_argument("--host", default="127.0.0.1", help="interface to listen on; only when asked")
+        server.set_defaults(run=_server_command)
     return parser
 
 
@@ -101,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except CorpusError as error:
+    except (CorpusError, PrerequisiteError) as error:
         print(f"explore: {error}", file=sys.stderr)
         return 2
 

@@ -10,3 +10,7 @@ class CorpusError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class PrerequisiteError(Exception):
+    """Something a command needs is missing (a tool, a free port, a path); says what in one line."""

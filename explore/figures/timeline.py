@@ -66,6 +66,9 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "事件时间线 Timel
         )
         owners += [org, org]
     fig.update_xaxes(type="date", title=LABELS["date"], rangeslider={"visible": controls})
+    if len(events):  # a month either side, so one day-precise event is not drawn at millisecond scale
+        pad = pd.DateOffset(months=1)
+        fig.update_xaxes(range=[(events["start"].min() - pad).isoformat(), (events["end"].max() + pad).isoformat()])
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_layout(height=max(320, 48 * len(orgs) + 200), bargap=0.35)
     if controls and len(orgs) > 1:

@@ -1,0 +1,205 @@
+"""JupyterLab and the Voilà dashboard, driven in a real browser.
+
+Servers run on 127.0.0.1 (started and stopped here, every wait bounded); the
+browser is Debian's chromium through playwright. With
+``EXPLORE_SCREENSHOTS=DIR`` each page's screenshot is saved there
+(``make screenshots`` writes ``docs/screenshots``).
+"""
+
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from explore.serve import free_port, plan_lab, plan_serve
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NOTEBOOKS = ["01_overview", "02_timeline", "03_companies", "04_metrics", "05_search"]
+# The figures each notebook draws once run: plotly JSON outputs and FigureWidgets.
+PLOTS = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
+# Voilà's own "lab" page template links an icon font from a CDN; our widgets use
+# no icons and the page works without it. Any other outside request fails a test.
+VOILA_TEMPLATE_FONTS = (
+    "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@%5E5/css/all.min.css",
+    "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@%5E5/css/v4-shims.min.css",
+)
+START_TIMEOUT_S = 90
+RUN_TIMEOUT_MS = 180_000
+
+pytestmark = pytest.mark.slow
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs chromium for the browser tests: .ci/run installs it with apt")
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+
+def _start(plan, log: Path):
+    with log.open("w") as sink:
+        process = subprocess.Popen(plan.command, env=os.environ | plan.env, stdout=sink, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text()[-2000:]}")
+        try:
+            urllib.request.urlopen(plan.url, timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.terminate()
+    raise RuntimeError(f"server did not answer in {START_TIMEOUT_S}s: {log.read_text()[-2000:]}")
+
+
+def _stop(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lab-notebooks")
+    plan = plan_lab(port=free_port(), root=root)
+    process = _start(plan, root / "server.log")
+    yield plan
+    _stop(process)
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory):
+    root = tmp_path_factory.mktemp("voila-notebooks")
+    plan = plan_serve(port=free_port(), root=root)
+    process = _start(plan, root / "server.log")
+    yield plan
+    _stop(process)
+
+
+class Session:
+    def __init__(self, browser, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on(
+            "request",
+            lambda r: (
+                r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) or self.outside.append(r.url)
+            ),
+        )
+        self.page.goto(url)
+
+    def plot_points(self) -> list[int]:
+        return self.page.evaluate(
+            "Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => (p.data || [])"
+            ".reduce((n, t) => n + ((t.x || []).length || 0), 0))"
+        )
+
+    def wait_for_plots(self, count: int) -> None:
+        self.page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}", timeout=RUN_TIMEOUT_MS
+        )
+
+    def no_widget_errors(self) -> None:
+        self.page.wait_for_function(
+            "!document.body.innerText.includes('Loading widget')", timeout=60_000
+        )  # bounded: a widget that never renders fails here
+        assert "Error displaying widget" not in self.page.inner_text("body")
+
+    def choose_first_option(self) -> None:
+        """Pick one option in the first multiple-choice control (a click selects only it)."""
+        self.page.locator(".widget-select-multiple select option").first.click()
+
+    def screenshot(self, name: str) -> None:
+        target = os.environ.get("EXPLORE_SCREENSHOTS")
+        if target:
+            Path(target).mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=False)
+
+
+def _token(plan) -> str:
+    return plan.url.split("token=")[1]
+
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def _run_all(session: Session) -> None:
+    page = session.page
+    page.wait_for_selector(PANEL, timeout=RUN_TIMEOUT_MS)
+    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(
+        f"() => {{ const p = Array.from(document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt'));"
+        " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
+        timeout=RUN_TIMEOUT_MS,
+    )
+    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_jupyterlab_runs_each_notebook(browser, lab, name):
+    # A workspace of its own, reset: JupyterLab would otherwise reopen earlier tabs.
+    base = lab.url.split("/lab")[0]
+    session = Session(browser, f"{base}/lab/workspaces/{name}/tree/{name}.ipynb?reset&token={_token(lab)}")
+    _run_all(session)
+    session.wait_for_plots(PLOTS[name])
+    session.no_widget_errors()
+    if name in ("02_timeline", "04_metrics"):
+        before = session.plot_points()
+        session.choose_first_option()
+        session.page.wait_for_function(
+            f"JSON.stringify({before}) !== JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))"
+            ".map(p => (p.data || []).reduce((n, t) => n + ((t.x || []).length || 0), 0)))",
+            timeout=30_000,
+        )
+    session.screenshot(f"lab-{name}")
+    assert session.errors == []
+    assert session.outside == []
+    session.page.close()
+
+
+@pytest.mark.parametrize("name", ["02_timeline", "04_metrics", "03_companies"])
+def test_dashboard_controls_change_the_chart(browser, dashboard, name):
+    base = dashboard.url.split("/?")[0]
+    session = Session(browser, f"{base}/voila/render/{name}.ipynb?token={_token(dashboard)}")
+    session.wait_for_plots(PLOTS[name])
+    session.no_widget_errors()
+    assert "import" not in session.page.inner_text("body")  # code cells are hidden
+    before = session.plot_points()
+    session.choose_first_option()
+    session.page.wait_for_function(
+        f"JSON.stringify({before}) !== JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))"
+        ".map(p => (p.data || []).reduce((n, t) => n + ((t.x || []).length || 0), 0)))",
+        timeout=30_000,
+    )
+    session.screenshot(f"dashboard-{name}")
+    assert session.errors == []
+    assert [u for u in session.outside if u not in VOILA_TEMPLATE_FONTS] == []
+    session.page.close()
