@@ -239,19 +239,8 @@ def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
 
 
-def load_corpus(
-    path: str | Path | None = None,
-    *,
-    strict: bool = False,
-    max_file_mb: float = DEFAULT_MAX_FILE_MB,
-) -> Corpus:
-    """Load, clean and split every file under ``path`` (a folder, read recursively, or one file).
-
-    With no ``path``, the embedded seed corpus. Files that cannot be used are
-    listed in ``corpus.report`` with the reason; with ``strict=True`` the first
-    such file raises :class:`explore.CorpusError` instead.
-    """
-    root = Path(path).expanduser() if path is not None else default_corpus_path()
+def discover_files(root: Path) -> list[Path]:
+    """Every file under ``root`` in a stable order; a clear error when there is nothing to read."""
     if not root.exists():
         raise CorpusError(str(root), "no such file or folder")
     try:
@@ -260,8 +249,31 @@ def load_corpus(
         raise CorpusError(str(root), f"cannot list: {error.strerror or error}") from error
     if not paths:
         raise CorpusError(str(root), "no files found")
+    return paths
+
+
+def load_corpus(
+    path: str | Path | None = None,
+    *,
+    strict: bool = False,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    text: bool = True,
+) -> Corpus:
+    """Load, clean and split every file under ``path`` (a folder, read recursively, or one file).
+
+    With no ``path``, the embedded seed corpus. A folder written by ``explore
+    build`` is opened as it is, without re-parsing (``text=False`` leaves its
+    long text columns on disk). Files that cannot be used are listed in
+    ``corpus.report`` with the reason; with ``strict=True`` the first such file
+    raises :class:`explore.CorpusError` instead.
+    """
+    from explore.build import is_built, open_built  # build imports this module
+
+    root = Path(path).expanduser() if path is not None else default_corpus_path()
+    if is_built(root):
+        return open_built(root, text=text)
     rows = _empty_rows()
-    for file_path in paths:
+    for file_path in discover_files(root):
         result = process_file(read_file(file_path, root, max_file_mb=max_file_mb))
         report = result["report"][0]
         if strict and report["status"] != "loaded":

@@ -1,0 +1,273 @@
+"""Build a corpus once, explore it many times: every table as Parquet, with a manifest.
+
+``build_corpus(src, out)`` runs load → clean → split → extract and writes
+``documents``, ``mentions``, ``metrics``, ``events``, ``themes``, ``report`` and
+``removed`` as Parquet plus ``manifest.json`` (package version, vocabulary
+hash, each input's size, mtime and SHA-256). A second build of the same input
+reuses the rows of every file whose content hash is unchanged, and says so; a
+new package version or vocabulary rebuilds everything.
+
+The per-file work is :func:`process_paths`, the same function for every
+engine: the local engine maps it over the files in this process, the Dask
+engine (``explore.engines``) over partitions of file paths on a cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from explore import __version__
+from explore.corpus import TABLES, Corpus, discover_files, process_file
+from explore.errors import CorpusError
+from explore.gazetteer import data_hash
+from explore.load import DEFAULT_MAX_FILE_MB, read_file
+
+MANIFEST = "manifest.json"
+FORMAT = "explore-corpus/1"
+# Tables whose rows belong to a file through ``source_file``; the others through ``doc_id``.
+_BY_FILE = ("documents", "report", "removed")
+_TEXT_COLUMNS = {"documents": "text", "metrics": "sentence", "events": "text", "removed": "text"}
+
+Rows = dict[str, list[dict]]
+
+
+def process_paths(paths: Sequence[str], root: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Rows:
+    """Rows of every table for some files: the unit of work of every engine."""
+    rows: Rows = {name: [] for name in TABLES}
+    for path in paths:
+        for table, table_rows in process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb)).items():
+            rows[table].extend(table_rows)
+    return rows
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    source_file: str
+    size: int
+    mtime_ns: int
+    sha256: str | None  # None until read (or taken from the manifest)
+
+
+@dataclass
+class BuildSummary:
+    out: Path
+    engine: str
+    n_files: int = 0
+    n_processed: int = 0
+    n_reused: int = 0
+    n_items: int = 0
+    n_metrics: int = 0
+    n_events: int = 0
+    problems: list[str] = field(default_factory=list)
+    rebuilt_because: str | None = None
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"built {self.out} with the {self.engine} engine in {self.seconds:.1f}s",
+            f"{self.n_files} files: {self.n_processed} processed, {self.n_reused} reused unchanged",
+            f"{self.n_items} items, {self.n_metrics} figures, {self.n_events} events",
+        ]
+        if self.rebuilt_because:
+            lines.insert(1, f"full rebuild: {self.rebuilt_because}")
+        lines += [f"  {p}" for p in self.problems]
+        return lines
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _inputs(root: Path, paths: list[Path]) -> list[InputFile]:
+    inputs = []
+    for path in paths:
+        relative = path.name if root.is_file() else path.relative_to(root).as_posix()
+        try:
+            stat = path.stat()
+            inputs.append(InputFile(path, relative, stat.st_size, stat.st_mtime_ns, None))
+        except OSError:
+            inputs.append(InputFile(path, relative, -1, -1, None))  # read_file will report why
+    return inputs
+
+
+def _read_manifest(out: Path) -> dict | None:
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if manifest.get("format") == FORMAT else None
+
+
+def _reusable(manifest: dict | None) -> tuple[dict, str | None]:
+    if manifest is None:
+        return {}, None
+    if manifest.get("version") != __version__:
+        return {}, f"package version {manifest.get('version')} → {__version__}"
+    if manifest.get("data_hash") != data_hash():
+        return {}, "the vocabulary files changed"
+    return manifest.get("files", {}), None
+
+
+def _unchanged(file: InputFile, before: dict) -> InputFile | None:
+    """The file with its hash when its content is what the last build read, else None."""
+    previous = before.get(file.source_file)
+    if previous is None or file.size < 0:
+        return None
+    if previous["size"] == file.size and previous["mtime_ns"] == file.mtime_ns:
+        return InputFile(file.path, file.source_file, file.size, file.mtime_ns, previous["sha256"])
+    digest = _sha256(file.path)
+    return (
+        InputFile(file.path, file.source_file, file.size, file.mtime_ns, digest)
+        if digest == previous["sha256"]
+        else None
+    )
+
+
+def _previous_rows(out: Path, keep: set[str]) -> dict[str, pd.DataFrame]:
+    frames = {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+    doc_ids = set(frames["documents"].loc[frames["documents"]["source_file"].isin(keep), "doc_id"])
+    return {
+        name: frame[frame["source_file"].isin(keep)] if name in _BY_FILE else frame[frame["doc_id"].isin(doc_ids)]
+        for name, frame in frames.items()
+    }
+
+
+def _in_file_order(frames: dict[str, pd.DataFrame], order: list[str]) -> dict[str, pd.DataFrame]:
+    """Rows in the order the files were found, so every engine writes the same tables."""
+    rank = {name: n for n, name in enumerate(order)}
+    documents = frames["documents"]
+    documents = documents.iloc[
+        sorted(
+            range(len(documents)), key=lambda i: (rank[documents["source_file"].iat[i]], documents["item_no"].iat[i])
+        )
+    ]
+    doc_rank = {doc_id: n for n, doc_id in enumerate(documents["doc_id"])}
+    ordered = {}
+    for name, frame in frames.items():
+        if name == "documents":
+            ordered[name] = documents
+            continue
+        key = frame["source_file"].map(rank) if name in _BY_FILE else frame["doc_id"].map(doc_rank)
+        ordered[name] = frame.assign(_order=key.to_numpy()).sort_values("_order", kind="stable").drop(columns="_order")
+    return {name: frame.reset_index(drop=True) for name, frame in ordered.items()}
+
+
+Engine = Callable[[list[str], str, float, bool], Rows]
+
+
+def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Rows:
+    """Map :func:`process_paths` over the files in this process, with a progress bar on a terminal."""
+    from tqdm import tqdm
+
+    rows: Rows = {name: [] for name in TABLES}
+    for path in tqdm(paths, desc="files", unit="file", disable=not progress or None, file=sys.stderr):
+        for table, table_rows in process_paths([path], root, max_file_mb).items():
+            rows[table].extend(table_rows)
+    return rows
+
+
+def build_corpus(
+    src: str | Path,
+    out: str | Path,
+    *,
+    engine: Engine = local_engine,
+    engine_name: str = "local",
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    progress: bool | None = None,
+) -> BuildSummary:
+    """Build (or update) the corpus of ``src`` in ``out``; see the module docstring."""
+    started = time.perf_counter()
+    root, out = Path(src).expanduser().resolve(), Path(out)
+    files = _inputs(root, discover_files(root))
+    manifest = _read_manifest(out)
+    before, reason = _reusable(manifest)
+    unchanged = {f.source_file: kept for f in files if (kept := _unchanged(f, before)) is not None}
+    todo = [f for f in files if f.source_file not in unchanged]
+    show = sys.stderr.isatty() if progress is None else progress
+    fresh = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
+    frames = {
+        name: pd.DataFrame(fresh[name], columns=list(columns)).astype(columns) for name, columns in TABLES.items()
+    }
+    if unchanged:
+        previous = _previous_rows(out, set(unchanged))
+        frames = {name: pd.concat([previous[name], frames[name]], ignore_index=True) for name in TABLES}
+    frames = _in_file_order(frames, [f.source_file for f in files])
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        frame.astype(TABLES[name]).to_parquet(out / f"{name}.parquet", index=False)
+    hashes = {
+        f.source_file: unchanged[f.source_file].sha256 if f.source_file in unchanged else _hash_or_none(f)
+        for f in files
+    }
+    _write_manifest(out, root, files, hashes, engine_name)
+    report = frames["report"]
+    return BuildSummary(
+        out=out,
+        engine=engine_name,
+        n_files=len(files),
+        n_processed=len(todo),
+        n_reused=len(unchanged),
+        n_items=len(frames["documents"]),
+        n_metrics=len(frames["metrics"]),
+        n_events=len(frames["events"]),
+        problems=[
+            f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()
+        ],
+        rebuilt_because=reason,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _hash_or_none(file: InputFile) -> str | None:
+    try:
+        return _sha256(file.path)
+    except OSError:
+        return None
+
+
+def _write_manifest(out: Path, root: Path, files: list[InputFile], hashes: dict, engine_name: str) -> None:
+    manifest = {
+        "format": FORMAT,
+        "version": __version__,
+        "data_hash": data_hash(),
+        "engine": engine_name,
+        "source_root": str(root),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "tables": sorted(TABLES),
+        "files": {
+            f.source_file: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": hashes[f.source_file]} for f in files
+        },
+    }
+    tmp = out / f".{MANIFEST}.{os.getpid()}"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(out / MANIFEST)
+
+
+def is_built(path: Path) -> bool:
+    return path.is_dir() and _read_manifest(path) is not None
+
+
+def open_built(path: Path, *, text: bool = True) -> Corpus:
+    """A built corpus, without re-parsing; with ``text=False`` the long text columns stay on disk."""
+    manifest = _read_manifest(path)
+    if manifest is None:
+        raise CorpusError(str(path), "not a built corpus (no manifest.json)")
+    frames = {}
+    for name, columns in TABLES.items():
+        wanted = [c for c in columns if text or _TEXT_COLUMNS.get(name) != c]
+        frames[name] = pd.read_parquet(path / f"{name}.parquet", columns=wanted).astype({c: columns[c] for c in wanted})
+    return Corpus(root=Path(manifest["source_root"]), **frames)
