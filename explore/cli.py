@@ -87,6 +87,22 @@ def _server_command(args: argparse.Namespace) -> int:
         return 0
 
 
+def _build_command(args: argparse.Namespace) -> int:
+    from explore.build import build_corpus, local_engine
+
+    if args.engine == "dask":
+        from explore.engines import dask_engine
+
+        engine = dask_engine(scheduler=args.scheduler, n_workers=args.workers)
+    elif args.scheduler:
+        raise PrerequisiteError("--scheduler needs --engine dask")
+    else:
+        engine = local_engine
+    summary = build_corpus(args.src, args.out, engine=engine, engine_name=args.engine, max_file_mb=args.max_file_mb)
+    print("\n".join(summary.lines()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -98,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--strict", action="store_true", help="stop at the first file that cannot be used")
     corpus.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
     corpus.set_defaults(run=_corpus_command)
+    build = commands.add_parser("build", help="build a corpus once: every table as Parquet, incremental")
+    build.add_argument("src", help="folder (read recursively) or file")
+    build.add_argument("--out", required=True, help="folder for the Parquet tables and manifest.json")
+    build.add_argument("--engine", choices=("local", "dask"), default="local")
+    build.add_argument("--scheduler", help="address of a Dask scheduler (default: a LocalCluster here)")
+    build.add_argument("--workers", type=int, help="LocalCluster workers (default: one per core)")
+    build.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
+    build.set_defaults(run=_build_command)
     evaluate = commands.add_parser("evaluate", help="score extraction against a hand annotation (CSV)")
     evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")
     evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org")

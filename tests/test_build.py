@@ -1,0 +1,103 @@
+"""explore build: Parquet tables, manifest, incremental rebuilds, and the Dask engine."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import explore
+from explore.build import build_corpus
+from explore.cli import main
+from explore.corpus import TABLES
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def tables(folder: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+
+
+def assert_same(a: dict, b: dict) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+@pytest.fixture
+def source(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_build_writes_every_table_and_a_manifest(source, tmp_path):
+    summary = build_corpus(source, tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["version"] == explore.__version__ and len(manifest["data_hash"]) == 16
+    assert set(manifest["files"]) == {p.name for p in SEEDS.iterdir()}
+    assert all(len(f["sha256"]) == 64 and f["size"] > 0 for f in manifest["files"].values())
+    assert (summary.n_files, summary.n_processed, summary.n_reused, summary.n_items) == (5, 5, 0, 16)
+    direct = explore.load_corpus(source)
+    assert_same(tables(tmp_path / "out"), {name: getattr(direct, name) for name in TABLES})
+
+
+def test_a_second_build_reuses_what_has_not_changed(source, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(source, out)
+    again = build_corpus(source, out)
+    assert (again.n_processed, again.n_reused) == (0, 5)
+
+    changed = source / "001_8589567466004470.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("25.5万", "26万"), encoding="utf-8")
+    (source / "000_71a38551c698ccf2.txt").touch()  # a new mtime, the same content: still reused
+    (source / "003_e886e55935745e35.txt").unlink()
+    (source / "new.txt").write_text("9月27日，中国联通召开推进会，覆盖25.5万行政村。", encoding="utf-8")
+    update = build_corpus(source, out)
+    assert (update.n_files, update.n_processed, update.n_reused) == (5, 2, 3)
+    fresh = tmp_path / "fresh"
+    build_corpus(source, fresh)
+    assert_same(tables(out), tables(fresh))
+    assert "26万" in " ".join(tables(out)["metrics"]["raw"])
+
+
+def test_changed_vocabulary_rebuilds_everything(source, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build_corpus(source, out)
+    monkeypatch.setattr("explore.build.data_hash", lambda: "0" * 16)
+    rebuilt = build_corpus(source, out)
+    assert (rebuilt.n_processed, rebuilt.rebuilt_because) == (5, "the vocabulary files changed")
+
+
+def test_a_built_corpus_opens_without_reparsing(source, tmp_path, monkeypatch):
+    build_corpus(source, tmp_path / "out")
+    monkeypatch.setattr("explore.corpus.process_file", lambda *_: pytest.fail("re-parsed"))
+    corpus = explore.load_corpus(tmp_path / "out")
+    assert len(corpus.documents) == 16 and corpus.root == source.resolve()
+    light = explore.load_corpus(tmp_path / "out", text=False)
+    assert "text" not in light.documents.columns and "sentence" not in light.metrics.columns
+
+
+def test_bad_files_are_accounted_for_in_a_build(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("中国联通覆盖25.5万行政村。", encoding="utf-8")
+    (tmp_path / "src" / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n....")
+    summary = build_corpus(tmp_path / "src", tmp_path / "out")
+    assert summary.problems == ["skipped: b.png: binary file: PNG image"]
+
+
+@pytest.mark.slow
+def test_dask_engine_writes_the_same_tables(source, tmp_path):
+    from explore.engines import dask_engine
+
+    build_corpus(source, tmp_path / "local")
+    summary = build_corpus(source, tmp_path / "dask", engine=dask_engine(n_workers=2), engine_name="dask")
+    assert summary.engine == "dask" and summary.n_processed == 5
+    assert_same(tables(tmp_path / "local"), tables(tmp_path / "dask"))
+
+
+def test_build_command(source, tmp_path, capsys):
+    assert main(["build", str(source), "--out", str(tmp_path / "out")]) == 0
+    printed = capsys.readouterr().out
+    assert "5 files: 5 processed, 0 reused unchanged" in printed and "16 items, 67 figures, 26 events" in printed
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"]) == 2
