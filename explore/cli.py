@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -103,6 +104,26 @@ def _build_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth_command(args: argparse.Namespace) -> int:
+    from explore.synth import write_synthetic
+
+    n_bytes = write_synthetic(args.docs, Path(args.out), seed=args.seed)
+    print(f"{args.docs} documents, {n_bytes / 2**20:.1f} MB written under {args.out}")
+    return 0
+
+
+def _bench_command(args: argparse.Namespace) -> int:
+    from explore.bench import run_bench
+
+    result = run_bench(args.docs, seed=args.seed, dask=not args.no_dask)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key, value in result.items():
+            print(f"{key:24} {value}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explore", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, help="LocalCluster workers (default: one per core)")
     build.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
     build.set_defaults(run=_build_command)
+    synth = commands.add_parser("synth", help="write a realistic synthetic corpus (deterministic for a seed)")
+    synth.add_argument("--docs", type=int, required=True)
+    synth.add_argument("--out", required=True)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.set_defaults(run=_synth_command)
+    bench = commands.add_parser("bench", help="build a synthetic corpus and print the speed and memory figures")
+    bench.add_argument("--docs", type=int, default=10_000)
+    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument("--json", action="store_true", help="one JSON object on one line")
+    bench.add_argument("--no-dask", action="store_true", help="skip the two-workers-versus-one measurement")
+    bench.set_defaults(run=_bench_command)
     evaluate = commands.add_parser("evaluate", help="score extraction against a hand annotation (CSV)")
     evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")
     evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org")

@@ -1,0 +1,171 @@
+"""``explore bench``: one JSON object of figures, all measured in one run on one machine.
+
+Ratios are what to read (this machine is shared and noisy): the pipeline
+against OpenCC alone on the same text (the floor), against JioNLP's two
+extractors on the same text (the nearest peer), cost per document at 10³
+versus the full size, Dask with two workers versus one.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from explore.build import build_corpus
+from explore.script import to_simplified
+from explore.synth import write_synthetic
+
+# JioNLP is slow (STACK-NOTES: extract_time 0.28 MB/s): it is measured on a sample of the same text.
+_JIONLP_SAMPLE_BYTES = 1 << 20
+_DASK_DOCS = 4000
+_WIDGET_UPDATES = 20
+
+
+def _texts(folder: Path) -> list[str]:
+    from explore.encoding import decode_bytes
+
+    return [decode_bytes(p.read_bytes()).text for p in sorted(folder.rglob("*.txt"))]
+
+
+def _mb_s(n_bytes: int, seconds: float) -> float:
+    return round(n_bytes / 2**20 / seconds, 3) if seconds > 0 else float("inf")
+
+
+def _opencc(texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        to_simplified(text)
+    return time.perf_counter() - start
+
+
+def _jionlp(texts: list[str]) -> tuple[float | None, int, str | None]:
+    import contextlib
+    import io
+    import logging
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
+            import jionlp as jio
+    except Exception as error:  # not installed, or broken in this environment
+        return None, 0, f"jionlp unavailable: {error.__class__.__name__}"
+    logging.getLogger("jionlp").setLevel(logging.CRITICAL)
+    sample, size = [], 0
+    for text in texts:
+        if size >= _JIONLP_SAMPLE_BYTES:
+            break
+        sample.append(text)
+        size += len(text.encode("utf-8"))
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        for text in sample:
+            jio.ner.extract_money(text)
+            jio.ner.extract_time(text)
+    return time.perf_counter() - start, size, None
+
+
+def _dask_speedup(source: Path, work: Path) -> float | None:
+    from explore.engines import dask_engine
+
+    timings = {}
+    for workers in (1, 2):
+        start = time.perf_counter()
+        build_corpus(
+            source, work / f"dask{workers}", engine=dask_engine(n_workers=workers), engine_name="dask", progress=False
+        )
+        timings[workers] = time.perf_counter() - start
+    return round(timings[1] / timings[2], 3)
+
+
+def _widget_p95(built: Path) -> float:
+    import explore
+    from explore import views
+
+    corpus = explore.load_corpus(built)
+    rng = random.Random(0)
+    timeline, metrics = views.TimelineView(corpus), views.MetricsView(corpus)
+    timeline.widget()
+    metrics.widget()
+    timings = []
+    orgs = list(timeline.org.options)
+    units = list(metrics.unit.options)
+    for _ in range(_WIDGET_UPDATES):
+        chosen = rng.sample(orgs, k=min(len(orgs), rng.randint(1, 5)))
+        start = time.perf_counter()
+        timeline.update(**(timeline.selection() | {"orgs": chosen}))
+        timings.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))
+        timings.append(time.perf_counter() - start)
+    return round(statistics.quantiles(timings, n=20)[-1] * 1000, 1)
+
+
+def _open_peak_rss(built: Path) -> float:
+    """Peak memory of a fresh process that opens the built corpus as a notebook does."""
+    probe = (
+        "import resource, explore; from explore import views; "
+        f"c = explore.load_corpus({str(built)!r}); views.TimelineView(c).widget(); views.MetricsView(c).widget(); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return round(int(run.stdout.strip().splitlines()[-1]) / 1024, 1)
+
+
+def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bool = True) -> dict:
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        work = Path(tmp)
+        source, small = work / "corpus", work / "corpus-1k"
+        n_bytes = write_synthetic(docs, source, seed=seed)
+        write_synthetic(min(docs, 1000), small, seed=seed)
+
+        start = time.perf_counter()
+        summary = build_corpus(source, work / "built", progress=False)
+        pipeline = time.perf_counter() - start
+        start = time.perf_counter()
+        build_corpus(small, work / "built-1k", progress=False)
+        pipeline_1k = time.perf_counter() - start
+
+        texts = _texts(source)
+        opencc = _opencc(texts)
+        jionlp_seconds, jionlp_bytes, jionlp_note = _jionlp(texts)
+        jionlp_mb_s = _mb_s(jionlp_bytes, jionlp_seconds) if jionlp_seconds else None
+        pipeline_mb_s = _mb_s(n_bytes, pipeline)
+
+        dask_source = source
+        if docs > _DASK_DOCS:  # two workers against one on a corpus large enough to show it
+            dask_source = work / "corpus-dask"
+            write_synthetic(_DASK_DOCS, dask_source, seed=seed)
+        result = {
+            "docs": docs,
+            "items": summary.n_items,
+            "figures": summary.n_metrics,
+            "events": summary.n_events,
+            "mb": round(n_bytes / 2**20, 2),
+            "pipeline_mb_s": pipeline_mb_s,
+            "opencc_mb_s": _mb_s(n_bytes, opencc),
+            "ratio_to_opencc": round(opencc / pipeline, 4),
+            "jionlp_mb_s": jionlp_mb_s,
+            "speedup_vs_jionlp": round(pipeline_mb_s / jionlp_mb_s, 2) if jionlp_mb_s else None,
+            "jionlp_note": jionlp_note or f"measured on a {jionlp_bytes / 2**20:.2f} MB sample of the same text",
+            "per_doc_ms_1k": round(pipeline_1k / min(docs, 1000) * 1000, 3),
+            "per_doc_ms_n": round(pipeline / docs * 1000, 3),
+            "per_doc_ms_100k": round(pipeline / docs * 1000, 3) if docs >= 100_000 else None,
+            "dask_speedup_2": _dask_speedup(dask_source, work) if dask else None,
+            "dask_docs": min(docs, _DASK_DOCS) if dask else None,
+            "widget_update_ms_p95": _widget_p95(work / "built"),
+            "open_peak_rss_mb": _open_peak_rss(work / "built"),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
+        }
+    return result
+
+
+def main_json(docs: int, seed: int, dask: bool) -> str:
+    return json.dumps(run_bench(docs, seed=seed, dask=dask), ensure_ascii=False)
