@@ -173,3 +173,30 @@ def hits_over_time(hits: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
         .reset_index()
         .rename(columns={"date": "period"})
     )
+
+
+def monthly_event_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events folded to one month-long span per organization and month, labelled with the count.
+
+    For drawing a selection too large to draw event by event; same columns as
+    :func:`select_events`.
+    """
+    months = events["start"].dt.to_period("M").dt.to_timestamp()
+    grouped = events.assign(month=months, org=events["org"]).groupby(["org", "month"], dropna=False).size()
+    frame = grouped.rename("n").reset_index()
+    labels = [f"{n} events" for n in frame["n"]]
+    return pd.DataFrame(
+        {
+            "doc_id": pd.NA,
+            "date": frame["month"],
+            "date_precision": "month",
+            "date_text": labels,
+            "org": frame["org"],
+            "kind": "(monthly count)",
+            "text": labels,
+            "title": pd.NA,
+            "source_file": pd.NA,
+            "start": frame["month"],
+            "end": frame["month"] + pd.DateOffset(months=1),
+        }
+    )

@@ -22,6 +22,9 @@ from explore.corpus import Corpus
 from explore.notebook import is_static
 
 _TABLE_ROWS = 50
+# Aggregate before drawing: no chart gets more than this many marks.
+MAX_EVENTS_DRAWN = 2000
+MAX_FIGURES_DRAWN = 300
 _WIDE = widgets.Layout(width="32%")
 
 
@@ -36,6 +39,14 @@ class _View:
     def __init__(self) -> None:
         self._figure_widgets: list[go.FigureWidget] = []
         self._table = widgets.HTML()
+        self._memo: tuple[str, object] | None = None
+
+    def _once(self, selection: dict, compute):
+        """The selection's data, computed once per update for the figures and the table."""
+        key = repr(sorted(selection.items()))
+        if self._memo is None or self._memo[0] != key:
+            self._memo = (key, compute())
+        return self._memo[1]
 
     # What a view supplies ------------------------------------------------
     def controls(self) -> list[widgets.Widget]:
@@ -128,10 +139,15 @@ class TimelineView(_View):
 
     def _events(self, orgs=None, themes=None, kinds=None, date_range=None) -> pd.DataFrame:
         themes = None if themes is not None and set(themes) == set(self.theme.options) else themes
-        return select.select_events(self.corpus, orgs=orgs, themes=themes, kinds=kinds, date_range=date_range)
+        selection = {"orgs": orgs, "themes": themes, "kinds": kinds, "date_range": date_range}
+        return self._once(selection, lambda: select.select_events(self.corpus, **selection))
 
     def figures(self, controls: bool = False, **selection):
-        return [figures.timeline_figure(self._events(**selection), controls=controls)]
+        events = self._events(**selection)
+        if len(events) > MAX_EVENTS_DRAWN:
+            title = f"事件时间线 Timeline: {len(events):,} events, drawn as monthly counts"
+            return [figures.timeline_figure(select.monthly_event_counts(events), title=title, controls=controls)]
+        return [figures.timeline_figure(events, controls=controls)]
 
     def table(self, **selection):
         events = self._events(**selection)
@@ -156,7 +172,8 @@ class MetricsView(_View):
         return {"unit": self.unit.value, "categories": list(self.category.value), "orgs": list(self.org.value)}
 
     def _metrics(self, unit=None, categories=None, orgs=None, *, all_units: bool = False) -> pd.DataFrame:
-        chosen = select.select_metrics(self.corpus, categories=categories)
+        key = {"categories": categories}
+        chosen = self._once(key, lambda: select.select_metrics(self.corpus, categories=categories))
         if orgs is not None and set(orgs) != set(self.org.options):
             chosen = chosen[chosen["org"].isin(orgs)]
         if not all_units and unit is not None:
@@ -165,7 +182,13 @@ class MetricsView(_View):
 
     def figures(self, controls: bool = False, **selection):
         frame = self._metrics(**selection, all_units=controls)
-        return [figures.metrics_figure(frame, unit=selection.get("unit"), controls=controls)]
+        title = "数字 Figures"
+        units = frame["unit"].fillna("(无单位)")
+        if len(frame) and units.value_counts().max() > MAX_FIGURES_DRAWN:  # cap each unit's marks
+            title = f"数字 Figures: at most the {MAX_FIGURES_DRAWN} largest of each unit ({len(frame):,} in all)"
+            ranks = frame.groupby(units)["value"].rank(method="first", ascending=False)
+            frame = frame[ranks <= MAX_FIGURES_DRAWN]
+        return [figures.metrics_figure(frame, unit=selection.get("unit"), title=title, controls=controls)]
 
     def table(self, **selection):
         columns = ["raw", "value", "unit", "qualifier", "subject", "org", "category", "date", "sentence"]

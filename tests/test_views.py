@@ -67,3 +67,20 @@ def test_tables_escape_corpus_text():
     frame = pd.DataFrame({"title": ["<script>alert(1)</script>"]})
     assert "<script>" not in views.table_html(frame)
     assert "&lt;script&gt;" in views.table_html(frame)
+
+
+def test_large_selections_are_aggregated_before_drawing(corpus, monkeypatch):
+    monkeypatch.setattr(views, "MAX_EVENTS_DRAWN", 5)
+    monkeypatch.setattr(views, "MAX_FIGURES_DRAWN", 3)
+    timeline = views.TimelineView(corpus)
+    (figure,) = timeline.figures(**timeline.selection())
+    assert "monthly counts" in figure.layout.title.text
+    hover = [row[0] for trace in figure.data for row in (trace.customdata or [])]
+    assert hover and all(label.endswith("events") for label in hover)
+    assert sum(int(label.split()[0]) for label in hover) == len(timeline._events(**timeline.selection()))
+
+    metrics = views.MetricsView(corpus)
+    (chart,) = metrics.figures(**metrics.selection())
+    markers = [v for trace in chart.data if trace.mode == "markers" for v in trace.x]
+    assert len(markers) == 3 and "largest" in chart.layout.title.text
+    assert sorted(markers, reverse=True) == sorted(metrics._metrics(**metrics.selection())["value"], reverse=True)[:3]
