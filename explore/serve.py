@@ -86,35 +86,43 @@ def _check(*, corpus: str | None, port: int, host: str, module: str, tool: str) 
         raise PrerequisiteError(f"port {port} on {host} is in use: pass --port with another one")
 
 
+@dataclass(frozen=True)
+class _Setting:
+    folder: Path
+    token: str
+    env: dict[str, str]
+
+
+def _prepare(*, corpus: str | None, port: int, host: str, root: Path | None, module: str, tool: str) -> _Setting:
+    """Check the prerequisites, then the notebooks folder, a fresh token and the kernel's environment."""
+    _check(corpus=corpus, port=port, host=host, module=module, tool=tool)
+    env = {CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {}
+    return _Setting(notebooks_folder(root), secrets.token_hex(16), env)
+
+
 def plan_lab(
     *, corpus: str | None = None, port: int = 8888, host: str = LOOPBACK, root: Path | None = None
 ) -> ServerPlan:
-    _check(corpus=corpus, port=port, host=host, module="jupyterlab", tool="JupyterLab")
-    folder = notebooks_folder(root)
-    token = secrets.token_hex(16)
+    setting = _prepare(corpus=corpus, port=port, host=host, root=root, module="jupyterlab", tool="JupyterLab")
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
         f"--ServerApp.ip={host}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
+        f"--IdentityProvider.token={setting.token}", f"--ServerApp.root_dir={setting.folder}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]  # fmt: skip
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines run as root
-    env = {CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {}
-    return ServerPlan(command, env, f"http://{host}:{port}/lab?token={token}", folder)
+    return ServerPlan(command, setting.env, f"http://{host}:{port}/lab?token={setting.token}", setting.folder)
 
 
 def plan_serve(
     *, corpus: str | None = None, port: int = 8866, host: str = LOOPBACK, root: Path | None = None
 ) -> ServerPlan:
-    _check(corpus=corpus, port=port, host=host, module="voila", tool="Voilà")
-    folder = notebooks_folder(root)
-    token = secrets.token_hex(16)
+    setting = _prepare(corpus=corpus, port=port, host=host, root=root, module="voila", tool="Voilà")
     command = [
-        sys.executable, "-m", "voila", str(folder), "--no-browser",
-        f"--Voila.ip={host}", f"--port={port}", f"--token={token}",
+        sys.executable, "-m", "voila", str(setting.folder), "--no-browser",
+        f"--Voila.ip={host}", f"--port={port}", f"--token={setting.token}",
         "--strip_sources=True", "--show_tracebacks=False",
     ]  # fmt: skip
-    env = {CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {}
-    return ServerPlan(command, env, f"http://{host}:{port}/?token={token}", folder)
+    return ServerPlan(command, setting.env, f"http://{host}:{port}/?token={setting.token}", setting.folder)

@@ -4,41 +4,16 @@ No ``playwright install``: the system chromium is launched directly. Under
 CI (``CI=true``) a missing chromium fails the run; elsewhere these tests skip.
 """
 
-import os
-import shutil
-
 import pytest
+from chromium import require_chromium
 
 from explore.report import write_report
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PLOTS_PER_PAGE = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
 
 pytestmark = pytest.mark.slow
 
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI needs chromium for the browser tests: .ci/run installs it with apt")
-    pytest.skip("chromium is not installed", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+require_chromium()
 
 
 @pytest.fixture(scope="module")

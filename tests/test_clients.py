@@ -7,26 +7,16 @@ browser is Debian's chromium through playwright. With
 """
 
 import os
-import shutil
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import require_chromium
 
 from explore.serve import free_port, plan_lab, plan_serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NOTEBOOKS = ["01_overview", "02_timeline", "03_companies", "04_metrics", "05_search"]
 # The figures each notebook draws once run: plotly JSON outputs and FigureWidgets.
 PLOTS = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
@@ -41,10 +31,7 @@ RUN_TIMEOUT_MS = 180_000
 
 pytestmark = pytest.mark.slow
 
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI needs chromium for the browser tests: .ci/run installs it with apt")
-    pytest.skip("chromium is not installed", allow_module_level=True)
+require_chromium()
 
 
 def _start(plan, log: Path):
@@ -70,16 +57,6 @@ def _stop(process) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +91,16 @@ class Session:
         )
         self.page.goto(url)
 
-    def plot_points(self) -> list[int]:
-        return self.page.evaluate(
-            "Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => (p.data || [])"
-            ".reduce((n, t) => n + ((t.x || []).length || 0), 0))"
-        )
+    POINTS = (
+        "Array.from(document.querySelectorAll('.js-plotly-plot'))"
+        ".map(p => (p.data || []).reduce((n, t) => n + ((t.x || []).length || 0), 0))"
+    )
+
+    def choose_and_see_the_chart_change(self) -> None:
+        """Pick one option in the first multiple-choice control; wait (bounded) until a chart's data changes."""
+        before = self.page.evaluate(self.POINTS)
+        self.page.locator(".widget-select-multiple select option").first.click()
+        self.page.wait_for_function(f"JSON.stringify({before}) !== JSON.stringify({self.POINTS})", timeout=30_000)
 
     def wait_for_plots(self, count: int) -> None:
         self.page.wait_for_function(
@@ -130,10 +112,6 @@ class Session:
             "!document.body.innerText.includes('Loading widget')", timeout=60_000
         )  # bounded: a widget that never renders fails here
         assert "Error displaying widget" not in self.page.inner_text("body")
-
-    def choose_first_option(self) -> None:
-        """Pick one option in the first multiple-choice control (a click selects only it)."""
-        self.page.locator(".widget-select-multiple select option").first.click()
 
     def screenshot(self, name: str) -> None:
         target = os.environ.get("EXPLORE_SCREENSHOTS")
@@ -172,13 +150,7 @@ def test_jupyterlab_runs_each_notebook(browser, lab, name):
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
     if name in ("02_timeline", "04_metrics"):
-        before = session.plot_points()
-        session.choose_first_option()
-        session.page.wait_for_function(
-            f"JSON.stringify({before}) !== JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))"
-            ".map(p => (p.data || []).reduce((n, t) => n + ((t.x || []).length || 0), 0)))",
-            timeout=30_000,
-        )
+        session.choose_and_see_the_chart_change()
     session.screenshot(f"lab-{name}")
     assert session.errors == []
     assert session.outside == []
@@ -192,13 +164,7 @@ def test_dashboard_controls_change_the_chart(browser, dashboard, name):
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
     assert "import" not in session.page.inner_text("body")  # code cells are hidden
-    before = session.plot_points()
-    session.choose_first_option()
-    session.page.wait_for_function(
-        f"JSON.stringify({before}) !== JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))"
-        ".map(p => (p.data || []).reduce((n, t) => n + ((t.x || []).length || 0), 0)))",
-        timeout=30_000,
-    )
+    session.choose_and_see_the_chart_change()
     session.screenshot(f"dashboard-{name}")
     assert session.errors == []
     assert [u for u in session.outside if u not in VOILA_TEMPLATE_FONTS] == []
