@@ -108,11 +108,15 @@ def _widget_p95(built: Path) -> float:
 
 
 def _open_peak_rss(built: Path) -> float:
-    """Peak memory of a fresh process that opens the built corpus as a notebook does."""
+    """Peak memory of a fresh process that opens the built corpus as a notebook does.
+
+    Read from VmHWM, which belongs to the new process image: ``ru_maxrss`` would
+    carry over this (larger) process's peak through fork and exec.
+    """
     probe = (
-        "import resource, explore; from explore import views; "
+        "import explore; from explore import views; "
         f"c = explore.load_corpus({str(built)!r}); views.TimelineView(c).widget(); views.MetricsView(c).widget(); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return round(int(run.stdout.strip().splitlines()[-1]) / 1024, 1)
