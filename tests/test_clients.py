@@ -10,6 +10,7 @@ import os
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,22 +60,28 @@ def _stop(process) -> None:
         process.wait(timeout=10)
 
 
+@contextmanager
+def _running(plan, log: Path):
+    """A server from ``plan``, stopped when the block ends."""
+    process = _start(plan, log)
+    try:
+        yield plan
+    finally:
+        _stop(process)
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-notebooks")
-    plan = plan_lab(port=free_port(), root=root)
-    process = _start(plan, root / "server.log")
-    yield plan
-    _stop(process)
+    with _running(plan_lab(port=free_port(), root=root), root / "server.log") as plan:
+        yield plan
 
 
 @pytest.fixture(scope="module")
 def dashboard(tmp_path_factory):
     root = tmp_path_factory.mktemp("voila-notebooks")
-    plan = plan_serve(port=free_port(), root=root)
-    process = _start(plan, root / "server.log")
-    yield plan
-    _stop(process)
+    with _running(plan_serve(port=free_port(), root=root), root / "server.log") as plan:
+        yield plan
 
 
 class Session:
