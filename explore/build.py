@@ -20,7 +20,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -55,7 +55,7 @@ class InputFile:
     source_file: str
     size: int
     mtime_ns: int
-    sha256: str | None  # None until read (or taken from the manifest)
+    sha256: str | None  # None until hashed (or taken from the manifest), or when unreadable
 
 
 @dataclass
@@ -122,19 +122,15 @@ def _reusable(manifest: dict | None) -> tuple[dict, str | None]:
     return manifest.get("files", {}), None
 
 
-def _unchanged(file: InputFile, before: dict) -> InputFile | None:
-    """The file with its hash when its content is what the last build read, else None."""
+def _hashed(file: InputFile, before: dict) -> InputFile:
+    """The file with its SHA-256: the manifest's when size and mtime are unchanged, else read once."""
     previous = before.get(file.source_file)
-    if previous is None or file.size < 0:
-        return None
-    if previous["size"] == file.size and previous["mtime_ns"] == file.mtime_ns:
-        return InputFile(file.path, file.source_file, file.size, file.mtime_ns, previous["sha256"])
-    digest = _sha256(file.path)
-    return (
-        InputFile(file.path, file.source_file, file.size, file.mtime_ns, digest)
-        if digest == previous["sha256"]
-        else None
-    )
+    if previous is not None and previous["size"] == file.size and previous["mtime_ns"] == file.mtime_ns:
+        return replace(file, sha256=previous["sha256"])
+    try:
+        return replace(file, sha256=_sha256(file.path))
+    except OSError:
+        return file  # unreadable: processed, and read_file reports why
 
 
 def _previous_rows(out: Path, keep: set[str]) -> dict[str, pd.DataFrame]:
@@ -195,7 +191,10 @@ def build_corpus(
     files = _inputs(root, discover_files(root))
     manifest = _read_manifest(out)
     before, reason = _reusable(manifest)
-    unchanged = {f.source_file: kept for f in files if (kept := _unchanged(f, before)) is not None}
+    files = [_hashed(f, before) for f in files]
+    unchanged = {
+        f.source_file for f in files if f.sha256 is not None and before.get(f.source_file, {}).get("sha256") == f.sha256
+    }
     todo = [f for f in files if f.source_file not in unchanged]
     show = sys.stderr.isatty() if progress is None else progress
     fresh = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
@@ -209,11 +208,7 @@ def build_corpus(
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
         frame.astype(TABLES[name]).to_parquet(out / f"{name}.parquet", index=False)
-    hashes = {
-        f.source_file: unchanged[f.source_file].sha256 if f.source_file in unchanged else _hash_or_none(f)
-        for f in files
-    }
-    _write_manifest(out, root, files, hashes, engine_name)
+    _write_manifest(out, root, files, engine_name)
     report = frames["report"]
     return BuildSummary(
         out=out,
@@ -232,14 +227,7 @@ def build_corpus(
     )
 
 
-def _hash_or_none(file: InputFile) -> str | None:
-    try:
-        return _sha256(file.path)
-    except OSError:
-        return None
-
-
-def _write_manifest(out: Path, root: Path, files: list[InputFile], hashes: dict, engine_name: str) -> None:
+def _write_manifest(out: Path, root: Path, files: list[InputFile], engine_name: str) -> None:
     manifest = {
         "format": FORMAT,
         "version": __version__,
@@ -248,9 +236,7 @@ def _write_manifest(out: Path, root: Path, files: list[InputFile], hashes: dict,
         "source_root": str(root),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "tables": sorted(TABLES),
-        "files": {
-            f.source_file: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": hashes[f.source_file]} for f in files
-        },
+        "files": {f.source_file: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in files},
     }
     tmp = out / f".{MANIFEST}.{os.getpid()}"
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

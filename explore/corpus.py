@@ -15,7 +15,7 @@ from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
 from explore.script import detect_script
-from explore.split import is_bulletin, publisher_from_furniture, split_items
+from explore.split import publisher_from_furniture, split_items
 
 DOCUMENT_COLUMNS = {
     "doc_id": "string",
@@ -199,13 +199,12 @@ def process_file(file: FileText) -> dict[str, list[dict]]:
     cleaned = clean_document(file.text)
     furniture = tuple(r.text for r in cleaned.removed)
     split = split_items(cleaned.text, publisher=publisher_from_furniture(furniture, file.text))
-    bulletin = is_bulletin([line for line in cleaned.text.split("\n") if line.strip()])
     script = detect_script(file.text)
     furniture_date = furniture_bound(furniture)
     for item in split.items:
         doc_id = doc_id_for(file.source_file, item.item_no)
         context = ItemContext(doc_id, item.title, split.publication, furniture_date)
-        found = extract_item(item.text, context, bulletin=bulletin)
+        found = extract_item(item.text, context, bulletin=split.bulletin)
         rows["documents"].append(
             {
                 "doc_id": doc_id,

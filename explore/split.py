@@ -48,6 +48,7 @@ class Item:
 class Split:
     items: tuple[Item, ...]
     publication: str | None  # a bulletin's name and edition, from its cover
+    bulletin: bool = False
 
 
 @dataclass
@@ -93,7 +94,7 @@ def split_bulletin(lines: list[str]) -> Split:
             drafts[-1].lines.append(line)
         else:
             front.append(line)
-    return Split(_finish(drafts), " ".join(front) or None)
+    return Split(_finish(drafts), " ".join(front) or None, bulletin=True)
 
 
 def split_article(lines: list[str], *, publisher: str | None = None) -> Split:

@@ -23,6 +23,7 @@ BULLETIN = """数字乡村发展动态
 
 def test_bulletin_items():
     split = split_items(BULLETIN)
+    assert split.bulletin
     assert split.publication == "数字乡村发展动态 （2024年第2期） 中国信息通信研究院"
     assert [(i.item_no, i.section, i.title, i.credit) for i in split.items] == [
         (1, "中央精神", "《关于推进乡村全面振兴的意见》发布", "新华社"),
@@ -37,6 +38,7 @@ def test_an_article_with_numbered_points_is_not_a_bulletin():
     lines = article.split("\n")
     assert not is_bulletin(lines)
     split = split_items(article)
+    assert not split.bulletin
     assert len(split.items) == 1
     assert split.items[0].title == "标题"
     assert split.items[0].text == "1.加强领导。\n2.统筹推进，建立机制。\n正文第三段。"
