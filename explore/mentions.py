@@ -146,14 +146,18 @@ def _starts_with_place(surface: str) -> bool:
     return any(surface[:n] in table for n in range(2, min(len(surface), 9)))
 
 
-def _people(text: str) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _title_before_name() -> tuple[re.Pattern[str], str]:
     spec = read_toml("people.toml")
     titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
-    surnames = spec["surnames"].strip()
-    follow = spec["follow"]
+    return re.compile(rf"(?:{titles})(?=[{spec['surnames'].strip()}])"), spec["follow"]
+
+
+def _people(text: str) -> list[Mention]:
+    title_re, follow = _title_before_name()
     found = []
     names = set()
-    for match in re.finditer(rf"(?:{titles})(?=[{surnames}])", text):
+    for match in title_re.finditer(text):
         at = match.end()
         for size in (2, 3):
             after = text[at + size : at + size + 1]

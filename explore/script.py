@@ -6,6 +6,7 @@ first use (this keeps the functions usable on Dask workers).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Literal
 
@@ -28,9 +29,22 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text) if text else text
 
 
-def _changed_chars(chars: str, config: str) -> int:
+_HAN = re.compile("[\u4e00-\u9fff]")
+# Each character's (Traditional-only, Simplified-only) flags, learnt once per process.
+_ONLY_ONE_SCRIPT: dict[str, tuple[bool, bool]] = {}
+
+
+def _changed_chars(chars: list[str], config: str) -> list[bool]:
     converted = _converter(config).convert("\n".join(chars)).split("\n")
-    return sum(1 for a, b in zip(chars, converted, strict=False) if a != b)
+    return [a != b for a, b in zip(chars, converted, strict=True)]
+
+
+def _script_flags(chars: set[str]) -> list[tuple[bool, bool]]:
+    unseen = sorted(chars.difference(_ONLY_ONE_SCRIPT))
+    if unseen:
+        flags = zip(_changed_chars(unseen, "t2s"), _changed_chars(unseen, "s2t"), strict=True)
+        _ONLY_ONE_SCRIPT.update(zip(unseen, flags, strict=True))
+    return [_ONLY_ONE_SCRIPT[c] for c in chars]
 
 
 def detect_script(text: str) -> Script:
@@ -40,11 +54,9 @@ def detect_script(text: str) -> Script:
     are Traditional-only, those ``s2t`` changes are Simplified-only. Text made
     only of characters shared by both scripts counts as Simplified.
     """
-    cjk = "".join(sorted({c for c in text if "\u4e00" <= c <= "\u9fff"}))
-    if not cjk:
-        return "simplified"
-    traditional = _changed_chars(cjk, "t2s")
-    simplified = _changed_chars(cjk, "s2t")
+    flags = _script_flags(set(_HAN.findall(text)))
+    traditional = sum(t for t, _ in flags)
+    simplified = sum(s for _, s in flags)
     total = traditional + simplified
     if total == 0 or simplified >= _DOMINANT_SHARE * total:
         return "simplified"

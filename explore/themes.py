@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from explore.gazetteer import read_toml
 
@@ -23,25 +24,31 @@ def taxonomy() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _keyword_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    keywords = {k for words in taxonomy().values() for k in words}
-    # At each position the lookahead captures the longest keyword; the shorter
-    # ones it starts with (培训 in 培训班) are counted with it.
-    prefixes = {k: tuple(p for p in keywords if p != k and k.startswith(p)) for k in keywords}
-    alternation = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
-    return re.compile(f"(?=({alternation}))"), prefixes
+def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
+    """Every keyword occurrence in one pass (培训 inside 培训班 counts too), and each keyword's themes."""
+    themes_of: dict[str, list[str]] = {}
+    for theme, words in taxonomy().items():
+        for word in words:
+            themes_of.setdefault(word, []).append(theme)
+    automaton = ahocorasick.Automaton()
+    for word in themes_of:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton, {word: tuple(themes) for word, themes in themes_of.items()}
 
 
 def find_themes(text: str) -> list[ThemeHit]:
-    pattern, prefixes = _keyword_pattern()
-    counts: Counter[str] = Counter()
-    for match in pattern.finditer(text):
-        keyword = match.group(1)
-        counts[keyword] += 1
-        counts.update(prefixes[keyword])
+    automaton, themes_of = _keyword_automaton()
+    counts = Counter(keyword for _end, keyword in automaton.iter(text))
+    if not counts:
+        return []
+    found: dict[str, list[str]] = {}
+    for keyword in counts:
+        for theme in themes_of[keyword]:
+            found.setdefault(theme, []).append(keyword)
     hits = []
     for theme, keywords in taxonomy().items():
-        found = sorted((k for k in keywords if counts[k]), key=lambda k: -counts[k])
-        if found:
-            hits.append(ThemeHit(theme, sum(counts[k] for k in found), tuple(found)))
+        if theme in found:
+            evidence = sorted(found[theme], key=lambda k: (-counts[k], keywords.index(k)))  # ties: taxonomy order
+            hits.append(ThemeHit(theme, sum(counts[k] for k in evidence), tuple(evidence)))
     return hits
