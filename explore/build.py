@@ -21,9 +21,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from explore import __version__
 from explore.corpus import TABLES, Corpus, discover_files, process_file
@@ -252,8 +254,28 @@ def open_built(path: Path, *, text: bool = True) -> Corpus:
     manifest = _read_manifest(path)
     if manifest is None:
         raise CorpusError(str(path), "not a built corpus (no manifest.json)")
-    frames = {}
-    for name, columns in TABLES.items():
-        wanted = [c for c in columns if text or _TEXT_COLUMNS.get(name) != c]
-        frames[name] = pd.read_parquet(path / f"{name}.parquet", columns=wanted).astype({c: columns[c] for c in wanted})
-    return Corpus(root=Path(manifest["source_root"]), **frames)
+    readers = {name: partial(_read_table, path, name, text=text) for name in TABLES}
+    return Corpus(root=Path(manifest["source_root"]), **readers)
+
+
+def _read_table(path: Path, name: str, *, text: bool) -> pd.DataFrame:
+    columns = TABLES[name]
+    wanted = [c for c in columns if text or _TEXT_COLUMNS.get(name) != c]
+    frame = pd.read_parquet(path / f"{name}.parquet", columns=wanted).astype({c: columns[c] for c in wanted})
+    return _in_one_chunk(frame)
+
+
+def _in_one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """String columns as one Arrow chunk each, as Parquet's row groups leave them in several.
+
+    Taking rows from a chunked Arrow array concatenates its chunks first:
+    selecting 300 figures of a million took 22 ms per column, 0.1 ms in one chunk.
+    """
+    for column in frame.columns:
+        array = frame[column].array
+        if isinstance(array, pd.arrays.ArrowStringArray):
+            chunked = pa.array(array)
+            if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
+                combined = pd.arrays.ArrowStringArray(chunked.combine_chunks())
+                frame[column] = pd.Series(combined, index=frame.index, dtype=frame[column].dtype)
+    return frame

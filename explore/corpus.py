@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -92,9 +92,15 @@ TABLES = {
 }
 
 
-@dataclass(frozen=True)
+TableSource = pd.DataFrame | Callable[[], pd.DataFrame]
+
+
 class Corpus:
-    """A loaded corpus: seven tidy tables.
+    """A loaded corpus: seven tidy tables, each read on first use.
+
+    A corpus parsed from raw files holds its tables in memory; a built corpus
+    (``explore build``) reads each table from Parquet the first time it is
+    used, so a view that needs only ``events`` never pays for ``mentions``.
 
     ``documents``
         Each row represents one news item (a plain article is one item; a
@@ -141,7 +147,6 @@ class Corpus:
         ``n_hits``, ``evidence`` (the keywords found, ``、``-separated).
     """
 
-    root: Path
     documents: pd.DataFrame
     report: pd.DataFrame
     removed: pd.DataFrame
@@ -149,6 +154,25 @@ class Corpus:
     metrics: pd.DataFrame
     events: pd.DataFrame
     themes: pd.DataFrame
+
+    def __init__(self, root: Path, **tables: TableSource) -> None:
+        if set(tables) != set(TABLES):
+            raise TypeError(f"a corpus has exactly the tables {sorted(TABLES)}, not {sorted(tables)}")
+        self.root = root
+        self._sources = dict(tables)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        sources = self.__dict__.get("_sources")
+        if sources is None or name not in sources:
+            raise AttributeError(name)
+        table = sources[name]
+        if callable(table):
+            table = sources[name] = table()
+        return table
+
+    def loaded_tables(self) -> list[str]:
+        """The tables read so far (all of them, for a corpus parsed from raw files)."""
+        return [name for name, table in self._sources.items() if isinstance(table, pd.DataFrame)]
 
     def summary(self) -> str:
         counts = self.report["status"].value_counts()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML, display
@@ -26,11 +27,25 @@ _TABLE_ROWS = 50
 MAX_EVENTS_DRAWN = 2000
 MAX_FIGURES_DRAWN = 300
 _WIDE = widgets.Layout(width="32%")
+NO_UNIT = "(无单位)"
 
 
 def table_html(frame: pd.DataFrame, *, max_rows: int = _TABLE_ROWS) -> str:
-    """A DataFrame as an HTML table; corpus text is escaped by pandas."""
-    return frame.head(max_rows).to_html(index=False, escape=True, na_rep="", classes="explore-table", border=0)
+    """A DataFrame as an HTML table, saying how many rows it leaves out; corpus text is escaped by pandas."""
+    shown = frame.head(max_rows)
+    html = shown.to_html(index=False, escape=True, na_rep="", classes="explore-table", border=0)
+    total = frame.attrs.get("n_rows", len(frame))
+    if total > len(shown):
+        note = f"前 {len(shown):,} 行，共 {total:,} 行 (first {len(shown):,} of {total:,} rows)"
+        html = f'<p class="explore-table-note">{note}</p>' + html
+    return html
+
+
+def _first_rows(frame: pd.DataFrame, n_rows: int) -> pd.DataFrame:
+    """The first rows of a selection, remembering how many it has."""
+    frame = frame.reset_index(drop=True)
+    frame.attrs["n_rows"] = n_rows
+    return frame
 
 
 class _View:
@@ -103,16 +118,27 @@ def _multi(description: str, options: Sequence[str], value: Sequence[str] | None
 
 
 class TimelineView(_View):
-    """Events on a time axis; filter by organization, theme, kind and date range."""
+    """Events on a time axis; filter by organization, theme, kind and date range.
+
+    The dated events are prepared once (titles joined, spans computed, filter
+    columns factorized); a callback selects positions and materializes only
+    what it draws: monthly counts beyond ``MAX_EVENTS_DRAWN`` events, and the
+    first rows of the table.
+    """
+
+    _COLUMNS = ("date", "date_precision", "date_text", "org", "kind", "text", "title")
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
-        events = corpus.events.dropna(subset=["date"])
-        self.org = _multi("机构 Organizations", sorted(events["org"].dropna().unique()))
+        self._dated = select.dated_events(corpus)
+        self._selector = select.Selector(self._dated, ["org", "kind", "doc_id"], dates="date")
+        self._org_months = self._dated[["org", "start"]]
+        self._theme_rows: dict[str, np.ndarray] = {}
+        self.org = _multi("机构 Organizations", sorted(self._dated["org"].dropna().unique()))
         self.theme = _multi("主题 Themes", sorted(corpus.themes["theme"].unique()))
-        self.kind = _multi("类型 Kinds", sorted(events["kind"].unique()))
-        dates = sorted(events["date"].dt.date.unique())
+        self.kind = _multi("类型 Kinds", sorted(self._dated["kind"].unique()))
+        dates = sorted(self._dated["date"].dt.date.unique())
         # A range slider needs at least one date; a corpus may have none.
         self.dates = (
             widgets.SelectionRangeSlider(
@@ -137,33 +163,65 @@ class TimelineView(_View):
             "date_range": self.dates.value if isinstance(self.dates, widgets.SelectionRangeSlider) else None,
         }
 
-    def _events(self, orgs=None, themes=None, kinds=None, date_range=None) -> pd.DataFrame:
-        themes = None if themes is not None and set(themes) == set(self.theme.options) else themes
-        selection = {"orgs": orgs, "themes": themes, "kinds": kinds, "date_range": date_range}
-        return self._once(selection, lambda: select.select_events(self.corpus, **selection))
+    def _with_theme(self, theme: str) -> np.ndarray:
+        if theme not in self._theme_rows:
+            docs = self.corpus.themes.loc[self.corpus.themes["theme"] == theme, "doc_id"]
+            self._theme_rows[theme] = self._selector.among("doc_id", docs.tolist())
+        return self._theme_rows[theme]
+
+    def _rows(self, orgs=None, themes=None, kinds=None, date_range=None) -> np.ndarray:
+        """Positions of the selected events (the same filters as :func:`explore.select.select_events`)."""
+
+        def compute():
+            keep = self._selector.between(date_range)
+            if orgs is not None:
+                keep &= self._selector.among("org", orgs)
+            if kinds is not None:
+                keep &= self._selector.among("kind", kinds)
+            if themes is not None and set(themes) != set(self.theme.options):
+                keep &= np.logical_or.reduce([self._with_theme(t) for t in themes] or [~keep])
+            return np.flatnonzero(keep)
+
+        return self._once({"orgs": orgs, "themes": themes, "kinds": kinds, "date_range": date_range}, compute)
+
+    def _events(self, **selection) -> pd.DataFrame:
+        return self._dated.iloc[self._rows(**selection)]
 
     def figures(self, controls: bool = False, **selection):
-        events = self._events(**selection)
-        if len(events) > MAX_EVENTS_DRAWN:
-            title = f"事件时间线 Timeline: {len(events):,} events, drawn as monthly counts"
-            return [figures.timeline_figure(select.monthly_event_counts(events), title=title, controls=controls)]
-        return [figures.timeline_figure(events, controls=controls)]
+        rows = self._rows(**selection)
+        if len(rows) > MAX_EVENTS_DRAWN:
+            title = f"事件时间线 Timeline: {len(rows):,} events, drawn as monthly counts"
+            counts = select.monthly_event_counts(self._org_months.iloc[rows])
+            return [figures.timeline_figure(counts, title=title, controls=controls)]
+        return [figures.timeline_figure(self._dated.iloc[rows], controls=controls)]
 
     def table(self, **selection):
-        events = self._events(**selection)
-        return events[["date", "date_precision", "date_text", "org", "kind", "text", "title"]].sort_values("date")
+        rows = self._rows(**selection)
+        first = rows[np.argsort(self._selector.frame["date"].to_numpy()[rows], kind="stable")[:_TABLE_ROWS]]
+        return _first_rows(self._dated.iloc[first][list(self._COLUMNS)], len(rows))
 
 
 class MetricsView(_View):
-    """Every figure, by unit; filter by category and organization."""
+    """Every figure, by unit; filter by category and organization.
+
+    Figures are selected by position on factorized columns; only the figures
+    drawn (at most ``MAX_FIGURES_DRAWN`` per unit) and the rows shown are
+    materialized, and only those are joined with their document's date.
+    """
+
+    _COLUMNS = ("raw", "value", "unit", "qualifier", "subject", "org", "category", "date", "sentence")
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
-        units = corpus.metrics["unit"].fillna("(无单位)").value_counts().index.tolist()
+        metrics = corpus.metrics
+        self._selector = select.Selector(metrics, ["unit", "category", "org"])
+        self._values = metrics["value"].to_numpy(dtype=float)
+        self._document_dates = corpus.documents.set_index("doc_id")["date"]
+        units = metrics["unit"].fillna(NO_UNIT).value_counts().index.tolist()
         self.unit = widgets.Dropdown(description="单位 Unit", options=units, style={"description_width": "initial"})
-        self.category = _multi("类别 Categories", sorted(corpus.metrics["category"].unique()))
-        self.org = _multi("机构 Organizations", sorted(corpus.metrics["org"].dropna().unique()))
+        self.category = _multi("类别 Categories", sorted(metrics["category"].unique()))
+        self.org = _multi("机构 Organizations", sorted(metrics["org"].dropna().unique()))
 
     def controls(self):
         return [self.unit, self.category, self.org]
@@ -171,28 +229,39 @@ class MetricsView(_View):
     def selection(self) -> dict:
         return {"unit": self.unit.value, "categories": list(self.category.value), "orgs": list(self.org.value)}
 
+    def _rows(self, unit=None, categories=None, orgs=None, *, all_units: bool = False) -> np.ndarray:
+        def compute():
+            keep = self._selector.everything()
+            if categories is not None:
+                keep &= self._selector.among("category", categories)
+            if orgs is not None and set(orgs) != set(self.org.options):
+                keep &= self._selector.among("org", orgs)
+            if not all_units and unit is not None:
+                keep &= self._selector.among("unit", [None if unit == NO_UNIT else unit])
+            return np.flatnonzero(keep)
+
+        return self._once({"unit": unit, "categories": categories, "orgs": orgs, "all_units": all_units}, compute)
+
     def _metrics(self, unit=None, categories=None, orgs=None, *, all_units: bool = False) -> pd.DataFrame:
-        key = {"categories": categories}
-        chosen = self._once(key, lambda: select.select_metrics(self.corpus, categories=categories))
-        if orgs is not None and set(orgs) != set(self.org.options):
-            chosen = chosen[chosen["org"].isin(orgs)]
-        if not all_units and unit is not None:
-            chosen = chosen[chosen["unit"].fillna("(无单位)") == unit]
-        return chosen
+        return self.corpus.metrics.iloc[self._rows(unit, categories, orgs, all_units=all_units)]
 
     def figures(self, controls: bool = False, **selection):
-        frame = self._metrics(**selection, all_units=controls)
+        rows = self._rows(**selection, all_units=controls)
+        units = self._selector.codes("unit")[rows]
         title = "数字 Figures"
-        units = frame["unit"].fillna("(无单位)")
-        if len(frame) and units.value_counts().max() > MAX_FIGURES_DRAWN:  # cap each unit's marks
-            title = f"数字 Figures: at most the {MAX_FIGURES_DRAWN} largest of each unit ({len(frame):,} in all)"
-            ranks = frame.groupby(units)["value"].rank(method="first", ascending=False)
-            frame = frame[ranks <= MAX_FIGURES_DRAWN]
+        drawn = [rows[units == unit] for unit in pd.unique(units)]
+        if any(len(each) > MAX_FIGURES_DRAWN for each in drawn):  # cap each unit's marks
+            title = f"数字 Figures: at most the {MAX_FIGURES_DRAWN} largest of each unit ({len(rows):,} in all)"
+            drawn = [select.largest(each, self._values, MAX_FIGURES_DRAWN) for each in drawn]
+        picked = np.sort(np.concatenate(drawn)) if drawn else rows
+        frame = self.corpus.metrics.iloc[picked]
         return [figures.metrics_figure(frame, unit=selection.get("unit"), title=title, controls=controls)]
 
     def table(self, **selection):
-        columns = ["raw", "value", "unit", "qualifier", "subject", "org", "category", "date", "sentence"]
-        return self._metrics(**selection)[columns].sort_values("value", ascending=False)
+        rows = self._rows(**selection)
+        shown = self.corpus.metrics.iloc[select.largest(rows, self._values, _TABLE_ROWS)]
+        table = shown.assign(date=self._document_dates.reindex(shown["doc_id"]).to_numpy())[list(self._COLUMNS)]
+        return _first_rows(table.sort_values("value", ascending=False, kind="stable"), len(rows))
 
 
 class CompaniesView(_View):

@@ -78,6 +78,33 @@ def test_a_built_corpus_opens_without_reparsing(source, tmp_path, monkeypatch):
     assert "text" not in light.documents.columns and "sentence" not in light.metrics.columns
 
 
+def test_a_built_corpus_reads_each_table_on_first_use(source, tmp_path):
+    from explore import views
+
+    build_corpus(source, tmp_path / "out")
+    corpus = explore.load_corpus(tmp_path / "out")
+    assert corpus.loaded_tables() == []
+    views.TimelineView(corpus).widget()
+    assert sorted(corpus.loaded_tables()) == ["documents", "events", "themes"]  # not mentions, not removed
+    assert len(corpus.mentions) == 270 and "mentions" in corpus.loaded_tables()
+    with pytest.raises(AttributeError):
+        corpus.no_such_table  # noqa: B018
+
+
+def test_tables_read_from_many_row_groups_are_one_chunk_per_column(source, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    build_corpus(source, tmp_path / "out")
+    path = tmp_path / "out" / "metrics.parquet"
+    pq.write_table(pq.read_table(path), path, row_group_size=10)  # 67 figures → 7 row groups
+    assert pq.ParquetFile(path).num_row_groups == 7
+    metrics = explore.load_corpus(tmp_path / "out").metrics
+    sentences = pa.array(metrics["sentence"].array)
+    assert not isinstance(sentences, pa.ChunkedArray) or sentences.num_chunks == 1
+    pd.testing.assert_frame_equal(metrics, tables(tmp_path / "out")["metrics"].astype(TABLES["metrics"]))
+
+
 def test_bad_files_are_accounted_for_in_a_build(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.txt").write_text("中国联通覆盖25.5万行政村。", encoding="utf-8")

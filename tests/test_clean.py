@@ -4,7 +4,7 @@ import re
 import time
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from explore.clean import TEXT_STEPS, clean_document, clean_text, join_page_splits
@@ -98,8 +98,11 @@ def test_never_raises_and_is_idempotent_on_arbitrary_unicode(text):
 @settings(max_examples=200, deadline=None)
 @given(_BODY)
 def test_keeps_every_cjk_character_of_a_body(body):
+    from explore.boilerplate import Line, drop_pattern_lines
     from explore.script import to_simplified
 
+    # A generated line can spell furniture (关注微信。: hypothesis mines words from the package); that goes, rightly.
+    assume(not any(line.removed for line in drop_pattern_lines(tuple(Line(t) for t in body.split("\n")))))
     expected = CJK_RE.findall(to_simplified(body))
     assert CJK_RE.findall(clean_text(body)) == expected
 

@@ -84,3 +84,18 @@ def test_large_selections_are_aggregated_before_drawing(corpus, monkeypatch):
     markers = [v for trace in chart.data if trace.mode == "markers" for v in trace.x]
     assert len(markers) == 3 and "largest" in chart.layout.title.text
     assert sorted(markers, reverse=True) == sorted(metrics._metrics(**metrics.selection())["value"], reverse=True)[:3]
+
+
+def test_tables_say_how_many_rows_they_leave_out(corpus, monkeypatch):
+    monkeypatch.setattr(views, "_TABLE_ROWS", 3)
+    timeline = views.TimelineView(corpus)
+    table = timeline.table(**timeline.selection())
+    assert len(table) == 3 and table.attrs["n_rows"] == len(timeline._events(**timeline.selection())) > 3
+    assert list(table["date"]) == sorted(timeline._events(**timeline.selection())["date"])[:3]
+    html = views.table_html(table)
+    assert f"first 3 of {table.attrs['n_rows']} rows" in html
+    metrics = views.MetricsView(corpus)
+    shown = metrics.table(**metrics.selection())
+    every = metrics._metrics(**metrics.selection())
+    assert list(shown["value"]) == sorted(every["value"], reverse=True)[:3]
+    assert shown["date"].notna().all()
