@@ -15,17 +15,20 @@ engine (``explore.engines``) over partitions of file paths on a cluster.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from explore import __version__
 from explore.corpus import TABLES, Corpus, discover_files, process_file
@@ -136,7 +139,7 @@ def _hashed(file: InputFile, before: dict) -> InputFile:
 
 
 def _previous_rows(out: Path, keep: set[str]) -> dict[str, pd.DataFrame]:
-    frames = {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+    frames = {name: _in_one_chunk(pd.read_parquet(out / f"{name}.parquet").astype(TABLES[name])) for name in TABLES}
     doc_ids = set(frames["documents"].loc[frames["documents"]["source_file"].isin(keep), "doc_id"])
     return {
         name: frame[frame["source_file"].isin(keep)] if name in _BY_FILE else frame[frame["doc_id"].isin(doc_ids)]
@@ -144,9 +147,8 @@ def _previous_rows(out: Path, keep: set[str]) -> dict[str, pd.DataFrame]:
     }
 
 
-def _in_file_order(frames: dict[str, pd.DataFrame], order: list[str]) -> dict[str, pd.DataFrame]:
+def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dict[str, pd.DataFrame]:
     """Rows in the order the files were found, so every engine writes the same tables."""
-    rank = {name: n for n, name in enumerate(order)}
     documents = frames["documents"]
     documents = documents.iloc[
         sorted(
@@ -164,18 +166,91 @@ def _in_file_order(frames: dict[str, pd.DataFrame], order: list[str]) -> dict[st
     return {name: frame.reset_index(drop=True) for name, frame in ordered.items()}
 
 
-Engine = Callable[[list[str], str, float, bool], Rows]
+# An engine maps process_paths over the files and yields their rows in batches, in file order.
+Engine = Callable[[list[str], str, float, bool], Iterator[Rows]]
+# Files per batch: rows are written to Parquet batch by batch, so a build's memory does not grow with the corpus.
+BATCH_FILES = 500
 
 
-def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Rows:
+def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Rows]:
     """Map :func:`process_paths` over the files in this process, with a progress bar on a terminal."""
     from tqdm import tqdm
 
-    rows: Rows = {name: [] for name in TABLES}
-    for path in tqdm(paths, desc="files", unit="file", disable=not progress or None, file=sys.stderr):
-        for table, table_rows in process_paths([path], root, max_file_mb).items():
-            rows[table].extend(table_rows)
-    return rows
+    with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None, file=sys.stderr) as bar:
+        for first in range(0, len(paths), BATCH_FILES):
+            batch = paths[first : first + BATCH_FILES]
+            rows: Rows = {name: [] for name in TABLES}
+            for path in batch:
+                for table, table_rows in process_paths([path], root, max_file_mb).items():
+                    rows[table].extend(table_rows)
+                bar.update()
+            yield rows
+
+
+class _TableWriters:
+    """One Parquet writer per table, in a staging folder moved into place when the build succeeds."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.staging = out / f".building-{os.getpid()}"
+        self.staging.mkdir(parents=True, exist_ok=True)
+        self.n_rows = dict.fromkeys(TABLES, 0)
+        self._writers = {}
+        for name in TABLES:
+            schema = pa.Schema.from_pandas(_typed_frame([], name), preserve_index=False)
+            self._writers[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        for name, frame in frames.items():
+            if len(frame):
+                writer = self._writers[name]
+                writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
+                self.n_rows[name] += len(frame)
+
+    def commit(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        for name in TABLES:
+            os.replace(self.staging / f"{name}.parquet", self.out / f"{name}.parquet")
+        self.staging.rmdir()
+
+    def abandon(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        for name in TABLES:
+            (self.staging / f"{name}.parquet").unlink(missing_ok=True)
+        self.staging.rmdir()
+
+
+def _typed_frame(rows: list[dict], name: str) -> pd.DataFrame:
+    columns = TABLES[name]
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+
+
+class _Reused:
+    """The rows of unchanged files, taken from the previous build's tables a batch at a time."""
+
+    def __init__(self, out: Path, unchanged: set[str]) -> None:
+        self.frames = _previous_rows(out, unchanged) if unchanged else None
+        if self.frames is not None:
+            documents = self.frames["documents"]
+            file_of_doc = dict(zip(documents["doc_id"], documents["source_file"], strict=True))
+            self._rows_of_file = {
+                name: frame.groupby(
+                    frame["source_file"] if name in _BY_FILE else frame["doc_id"].map(file_of_doc), sort=False
+                ).indices
+                for name, frame in self.frames.items()
+            }
+
+    def rows(self, files: list[str]) -> dict[str, pd.DataFrame]:
+        if self.frames is None or not files:
+            return {name: _typed_frame([], name) for name in TABLES}
+        taken = {}
+        for name, frame in self.frames.items():
+            positions = [self._rows_of_file[name].get(f) for f in files]
+            positions = [p for p in positions if p is not None]
+            taken[name] = frame.iloc[np.concatenate(positions)] if positions else frame.iloc[:0]
+        return taken
 
 
 def build_corpus(
@@ -199,31 +274,42 @@ def build_corpus(
     }
     todo = [f for f in files if f.source_file not in unchanged]
     show = sys.stderr.isatty() if progress is None else progress
-    fresh = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
-    frames = {
-        name: pd.DataFrame(fresh[name], columns=list(columns)).astype(columns) for name, columns in TABLES.items()
-    }
-    if unchanged:
-        previous = _previous_rows(out, set(unchanged))
-        frames = {name: pd.concat([previous[name], frames[name]], ignore_index=True) for name in TABLES}
-    frames = _in_file_order(frames, [f.source_file for f in files])
-    out.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        frame.astype(TABLES[name]).to_parquet(out / f"{name}.parquet", index=False)
+    rank = {f.source_file: n for n, f in enumerate(files)}
+    reused = _Reused(out, unchanged)
+    pending = [f.source_file for f in files if f.source_file in unchanged]  # reused files not yet written
+    writers = _TableWriters(out)
+    problems: list[str] = []
+    try:
+        batches = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
+        for fresh in itertools.chain(batches, [None]):
+            # Each fresh batch goes out with the reused files that come before its last file.
+            fresh_frames = {name: _typed_frame(fresh[name] if fresh else [], name) for name in TABLES}
+            last = max((rank[f] for f in fresh_frames["report"]["source_file"]), default=len(files))
+            due = [f for f in pending if rank[f] < last] if fresh else pending
+            pending = pending[len(due) :]
+            previous = reused.rows(due)
+            frames = {name: pd.concat([previous[name], fresh_frames[name]], ignore_index=True) for name in TABLES}
+            frames = _in_file_order(frames, rank)
+            report = frames["report"]
+            problems += [
+                f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()
+            ]
+            writers.write(frames)
+    except BaseException:
+        writers.abandon()
+        raise
+    writers.commit()
     _write_manifest(out, root, files, engine_name)
-    report = frames["report"]
     return BuildSummary(
         out=out,
         engine=engine_name,
         n_files=len(files),
         n_processed=len(todo),
         n_reused=len(unchanged),
-        n_items=len(frames["documents"]),
-        n_metrics=len(frames["metrics"]),
-        n_events=len(frames["events"]),
-        problems=[
-            f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()
-        ],
+        n_items=writers.n_rows["documents"],
+        n_metrics=writers.n_rows["metrics"],
+        n_events=writers.n_rows["events"],
+        problems=problems,
         rebuilt_because=reason,
         seconds=time.perf_counter() - started,
     )

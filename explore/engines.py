@@ -1,8 +1,8 @@
-"""The Dask engine: the build's per-file function mapped over partitions of file paths.
+"""The Dask engine: the build's per-file function mapped over partitions of file paths, as futures.
 
 Nothing of the pipeline is rewritten for Dask: each partition calls
 :func:`explore.build.process_paths`, exactly what the local engine calls. The
-graph holds file paths, not documents; workers read the files themselves, so
+tasks hold file paths, not documents; workers read the files themselves, so
 the same command scales from a ``LocalCluster`` to a cluster of many machines
 that share the corpus's file system.
 """
@@ -10,28 +10,38 @@ that share the corpus's file system.
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Iterator
 from functools import partial
 
-from explore.build import Engine, Rows, process_paths
-from explore.corpus import TABLES
+from explore.build import BATCH_FILES, Engine, Rows, process_paths
 
-# Partitions per worker: enough to balance uneven files, few enough to keep overhead low.
-_PARTITIONS_PER_WORKER = 4
+# Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
+# few enough that finished partitions waiting to be written stay small.
+_IN_FLIGHT_PER_WORKER = 4
 
 
 def _partition(paths, root: str, max_file_mb: float) -> list[Rows]:
     return [process_paths(list(paths), root, max_file_mb)]
 
 
-def dask_engine(scheduler: str | None = None, n_workers: int | None = None) -> Engine:
-    """An engine running on the Dask scheduler at ``scheduler``, or on a new ``LocalCluster``."""
+def dask_engine(
+    scheduler: str | None = None, n_workers: int | None = None, partition_files: int = BATCH_FILES
+) -> Engine:
+    """An engine running on the Dask scheduler at ``scheduler``, or on a new ``LocalCluster``.
 
-    def run(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Rows:
-        rows: Rows = {name: [] for name in TABLES}
+    The paths are a ``dask.bag`` of partitions of at most ``partition_files``;
+    the partitions are computed a few per worker at a time, and their rows are yielded in partition order (which is
+    file order) as each finishes, so the build writes them while the cluster
+    works on the next ones.
+    """
+
+    def run(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Rows]:
         if not paths:
-            return rows
+            return
         import dask.bag as db
         from distributed import Client, LocalCluster
+        from tqdm import tqdm
 
         workers = n_workers or os.cpu_count() or 1
         cluster = None
@@ -41,15 +51,21 @@ def dask_engine(scheduler: str | None = None, n_workers: int | None = None) -> E
             with Client(scheduler or cluster) as client:
                 if scheduler is not None:
                     workers = max(1, len(client.scheduler_info()["workers"]))
-                partitions = max(1, min(len(paths), workers * _PARTITIONS_PER_WORKER))
-                bag = db.from_sequence(paths, npartitions=partitions)
-                results = bag.map_partitions(partial(_partition, root=root, max_file_mb=max_file_mb)).compute()
+                size = max(1, min(partition_files, -(-len(paths) // (workers * _IN_FLIGHT_PER_WORKER))))
+                bag = db.from_sequence(paths, partition_size=size)
+                parts = bag.map_partitions(partial(_partition, root=root, max_file_mb=max_file_mb)).to_delayed()
+                in_flight: deque = deque()
+                submitted = 0
+                with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar:
+                    while submitted < len(parts) or in_flight:
+                        while submitted < len(parts) and len(in_flight) < workers * _IN_FLIGHT_PER_WORKER:
+                            in_flight.append(client.compute(parts[submitted]))
+                            submitted += 1
+                        (rows,) = in_flight.popleft().result()
+                        bar.update(len(rows["report"]))
+                        yield rows
         finally:
             if cluster is not None:
                 cluster.close()
-        for result in results:  # in partition order, which is file order
-            for table, table_rows in result.items():
-                rows[table].extend(table_rows)
-        return rows
 
     return run

@@ -42,7 +42,9 @@ def test_build_writes_every_table_and_a_manifest(source, tmp_path):
     assert_same(tables(tmp_path / "out"), {name: getattr(direct, name) for name in TABLES})
 
 
-def test_a_second_build_reuses_what_has_not_changed(source, tmp_path):
+@pytest.mark.parametrize("batch_files", [500, 2, 1])
+def test_a_second_build_reuses_what_has_not_changed(source, tmp_path, monkeypatch, batch_files):
+    monkeypatch.setattr("explore.build.BATCH_FILES", batch_files)  # reused rows interleave with fresh batches
     out = tmp_path / "out"
     build_corpus(source, out)
     again = build_corpus(source, out)
@@ -59,6 +61,24 @@ def test_a_second_build_reuses_what_has_not_changed(source, tmp_path):
     build_corpus(source, fresh)
     assert_same(tables(out), tables(fresh))
     assert "26万" in " ".join(tables(out)["metrics"]["raw"])
+
+
+def test_a_failed_build_leaves_the_previous_tables(source, tmp_path):
+    from explore.build import local_engine
+
+    out = tmp_path / "out"
+    build_corpus(source, out)
+    before = tables(out)
+
+    def failing(paths, root, max_file_mb, progress):
+        yield from local_engine(paths[:1], root, max_file_mb, progress)
+        raise KeyboardInterrupt
+
+    (source / "new.txt").write_text("9月27日，中国联通召开推进会。", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus(source, out, engine=failing)
+    assert_same(tables(out), before)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{n}.parquet" for n in TABLES), "manifest.json"])
 
 
 def test_changed_vocabulary_rebuilds_everything(source, tmp_path, monkeypatch):
