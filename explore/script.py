@@ -6,7 +6,6 @@ first use (this keeps the functions usable on Dask workers).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Literal
 
@@ -29,7 +28,6 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text) if text else text
 
 
-_HAN = re.compile("[\u4e00-\u9fff]")
 # Each character's (Traditional-only, Simplified-only) flags, learnt once per process.
 _ONLY_ONE_SCRIPT: dict[str, tuple[bool, bool]] = {}
 
@@ -54,7 +52,7 @@ def detect_script(text: str) -> Script:
     are Traditional-only, those ``s2t`` changes are Simplified-only. Text made
     only of characters shared by both scripts counts as Simplified.
     """
-    flags = _script_flags(set(_HAN.findall(text)))
+    flags = _script_flags({c for c in set(text) if "\u4e00" <= c <= "\u9fff"})
     traditional = sum(t for t, _ in flags)
     simplified = sum(s for _, s in flags)
     total = traditional + simplified
