@@ -132,6 +132,7 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
         start = time.perf_counter()
         summary = build_corpus(source, work / "built", progress=False)
         pipeline = time.perf_counter() - start
+        build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # synthesis and the build so far
         start = time.perf_counter()
         build_corpus(small, work / "built-1k", progress=False)
         pipeline_1k = time.perf_counter() - start
@@ -165,6 +166,7 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "dask_docs": min(docs, _DASK_DOCS) if dask else None,
             "widget_update_ms_p95": _widget_p95(work / "built"),
             "open_peak_rss_mb": _open_peak_rss(work / "built"),
+            "build_peak_rss_mb": round(build_peak, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
         }
