@@ -10,6 +10,10 @@ new package version or vocabulary rebuilds everything.
 The per-file work is :func:`process_paths`, the same function for every
 engine: the local engine maps it over the files in this process, the Dask
 engine (``explore.engines``) over partitions of file paths on a cluster.
+Engines yield rows in batches, in file order; each batch is written to the
+Parquet files at once (with the reused rows of the unchanged files before
+it), so memory stays flat however large the corpus. Tables are written in a
+staging folder and moved into place when the whole build has succeeded.
 """
 
 from __future__ import annotations
