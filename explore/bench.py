@@ -25,7 +25,7 @@ from explore.synth import write_synthetic
 
 # JioNLP is slow (STACK-NOTES: extract_time 0.28 MB/s): it is measured on a sample of the same text.
 _JIONLP_SAMPLE_BYTES = 1 << 20
-_DASK_DOCS = 4000
+_DASK_DOCS = 10_000
 _WIDGET_UPDATES = 20
 
 

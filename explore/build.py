@@ -47,15 +47,20 @@ _BY_FILE = ("documents", "report", "removed")
 _TEXT_COLUMNS = {"documents": "text", "metrics": "sentence", "events": "text", "removed": "text"}
 
 Rows = dict[str, list[dict]]
+Frames = dict[str, pd.DataFrame]
 
 
-def process_paths(paths: Sequence[str], root: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Rows:
-    """Rows of every table for some files: the unit of work of every engine."""
+def process_paths(paths: Sequence[str], root: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Frames:
+    """Every table's rows for some files, in file order: the unit of work of every engine.
+
+    The tables come typed (``corpus.TABLES``), so an engine's workers return
+    compact Arrow-backed frames rather than lists of dicts.
+    """
     rows: Rows = {name: [] for name in TABLES}
     for path in paths:
         for table, table_rows in process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb)).items():
             rows[table].extend(table_rows)
-    return rows
+    return {name: _typed_frame(rows[name], name) for name in TABLES}
 
 
 @dataclass(frozen=True)
@@ -171,24 +176,20 @@ def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dic
 
 
 # An engine maps process_paths over the files and yields their rows in batches, in file order.
-Engine = Callable[[list[str], str, float, bool], Iterator[Rows]]
+Engine = Callable[[list[str], str, float, bool], Iterator[Frames]]
 # Files per batch: rows are written to Parquet batch by batch, so a build's memory does not grow with the corpus.
 BATCH_FILES = 500
 
 
-def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Rows]:
-    """Map :func:`process_paths` over the files in this process, with a progress bar on a terminal."""
+def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Frames]:
+    """Map :func:`process_paths` over batches of files in this process, with a progress bar on a terminal."""
     from tqdm import tqdm
 
     with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None, file=sys.stderr) as bar:
         for first in range(0, len(paths), BATCH_FILES):
             batch = paths[first : first + BATCH_FILES]
-            rows: Rows = {name: [] for name in TABLES}
-            for path in batch:
-                for table, table_rows in process_paths([path], root, max_file_mb).items():
-                    rows[table].extend(table_rows)
-                bar.update()
-            yield rows
+            yield process_paths(batch, root, max_file_mb)
+            bar.update(len(batch))
 
 
 class _TableWriters:
@@ -287,13 +288,14 @@ def build_corpus(
         batches = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
         for fresh in itertools.chain(batches, [None]):
             # Each fresh batch goes out with the reused files that come before its last file.
-            fresh_frames = {name: _typed_frame(fresh[name] if fresh else [], name) for name in TABLES}
-            last = max((rank[f] for f in fresh_frames["report"]["source_file"]), default=len(files))
+            frames = fresh or {name: _typed_frame([], name) for name in TABLES}  # in file order already
+            last = max((rank[f] for f in frames["report"]["source_file"]), default=len(files))
             due = [f for f in pending if rank[f] < last] if fresh else pending
             pending = pending[len(due) :]
-            previous = reused.rows(due)
-            frames = {name: pd.concat([previous[name], fresh_frames[name]], ignore_index=True) for name in TABLES}
-            frames = _in_file_order(frames, rank)
+            if due:
+                previous = reused.rows(due)
+                frames = {name: pd.concat([previous[name], frames[name]], ignore_index=True) for name in TABLES}
+                frames = _in_file_order(frames, rank)
             report = frames["report"]
             problems += [
                 f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()

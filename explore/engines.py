@@ -14,14 +14,14 @@ from collections import deque
 from collections.abc import Iterator
 from functools import partial
 
-from explore.build import BATCH_FILES, Engine, Rows, process_paths
+from explore.build import BATCH_FILES, Engine, Frames, process_paths
 
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
 # few enough that finished partitions waiting to be written stay small.
 _IN_FLIGHT_PER_WORKER = 4
 
 
-def _partition(paths, root: str, max_file_mb: float) -> list[Rows]:
+def _partition(paths, root: str, max_file_mb: float) -> list[Frames]:
     return [process_paths(list(paths), root, max_file_mb)]
 
 
@@ -36,7 +36,7 @@ def dask_engine(
     works on the next ones.
     """
 
-    def run(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Rows]:
+    def run(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Frames]:
         if not paths:
             return
         import dask.bag as db
@@ -61,9 +61,9 @@ def dask_engine(
                         while submitted < len(parts) and len(in_flight) < workers * _IN_FLIGHT_PER_WORKER:
                             in_flight.append(client.compute(parts[submitted]))
                             submitted += 1
-                        (rows,) = in_flight.popleft().result()
-                        bar.update(len(rows["report"]))
-                        yield rows
+                        (frames,) = in_flight.popleft().result()
+                        bar.update(len(frames["report"]))
+                        yield frames
         finally:
             if cluster is not None:
                 cluster.close()
