@@ -147,15 +147,6 @@ def _hashed(file: InputFile, before: dict) -> InputFile:
         return file  # unreadable: processed, and read_file reports why
 
 
-def _previous_rows(out: Path, keep: set[str]) -> dict[str, pd.DataFrame]:
-    frames = {name: _in_one_chunk(pd.read_parquet(out / f"{name}.parquet").astype(TABLES[name])) for name in TABLES}
-    doc_ids = set(frames["documents"].loc[frames["documents"]["source_file"].isin(keep), "doc_id"])
-    return {
-        name: frame[frame["source_file"].isin(keep)] if name in _BY_FILE else frame[frame["doc_id"].isin(doc_ids)]
-        for name, frame in frames.items()
-    }
-
-
 def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dict[str, pd.DataFrame]:
     """Rows in the order the files were found, so every engine writes the same tables."""
     documents = frames["documents"]
@@ -233,29 +224,71 @@ def _typed_frame(rows: list[dict], name: str) -> pd.DataFrame:
 
 
 class _Reused:
-    """The rows of unchanged files, taken from the previous build's tables a batch at a time."""
+    """The rows of unchanged files, read from the previous build's tables as they are asked for.
 
-    def __init__(self, out: Path, unchanged: set[str]) -> None:
-        self.frames = _previous_rows(out, unchanged) if unchanged else None
-        if self.frames is not None:
-            documents = self.frames["documents"]
-            file_of_doc = dict(zip(documents["doc_id"], documents["source_file"], strict=True))
-            self._rows_of_file = {
-                name: frame.groupby(
-                    frame["source_file"] if name in _BY_FILE else frame["doc_id"].map(file_of_doc), sort=False
-                ).indices
-                for name, frame in self.frames.items()
+    Both builds list files in the same order (``load.discover``), so the
+    unchanged files come in the previous tables in the order a build asks
+    for them: each table is read once, front to back, a few thousand rows at
+    a time, and never held whole.
+    """
+
+    def __init__(self, out: Path, unchanged: set[str], previous_order: list[str]) -> None:
+        self._streams = None
+        if unchanged:
+            old_rank = {source_file: n for n, source_file in enumerate(previous_order)}
+            ids = pd.read_parquet(out / "documents.parquet", columns=["doc_id", "source_file"])
+            rank_of_doc = dict(zip(ids["doc_id"], ids["source_file"].map(old_rank), strict=True))
+            self._old_rank = old_rank
+            self._streams = {
+                name: _PreviousTable(out / f"{name}.parquet", name, old_rank if name in _BY_FILE else rank_of_doc)
+                for name in TABLES
             }
 
-    def rows(self, files: list[str]) -> dict[str, pd.DataFrame]:
-        if self.frames is None or not files:
+    def rows(self, files: list[str]) -> Frames:
+        if self._streams is None or not files:
             return {name: _typed_frame([], name) for name in TABLES}
-        taken = {}
-        for name, frame in self.frames.items():
-            positions = [self._rows_of_file[name].get(f) for f in files]
-            positions = [p for p in positions if p is not None]
-            taken[name] = frame.iloc[np.concatenate(positions)] if positions else frame.iloc[:0]
-        return taken
+        wanted = np.array([self._old_rank[f] for f in files], dtype=float)
+        return {name: stream.take(wanted) for name, stream in self._streams.items()}
+
+
+class _PreviousTable:
+    """One table of the previous build, read in order; rows come with their file's rank in that build."""
+
+    _READ_ROWS = 65_536
+
+    def __init__(self, path: Path, name: str, rank_of_key: dict[str, int]) -> None:
+        self._name = name
+        self._key = "source_file" if name in _BY_FILE else "doc_id"
+        self._rank_of_key = rank_of_key
+        self._batches = pq.ParquetFile(path).iter_batches(batch_size=self._READ_ROWS)
+        self._buffer = _typed_frame([], name)
+        self._ranks = np.empty(0, dtype=float)
+
+    def _read_more(self) -> bool:
+        batch = next(self._batches, None)
+        if batch is None:
+            return False
+        frame = batch.to_pandas().astype(TABLES[self._name])
+        ranks = frame[self._key].map(self._rank_of_key).to_numpy(dtype=float, na_value=np.nan)
+        self._buffer = pd.concat([self._buffer, frame], ignore_index=True)
+        self._ranks = np.concatenate([self._ranks, ranks])
+        if np.any(np.diff(self._ranks) < 0):
+            raise CorpusError(
+                str(self._name), "the previous build's rows are not in file order; build into a new folder"
+            )
+        return True
+
+    def take(self, wanted: np.ndarray) -> pd.DataFrame:
+        """Rows of the files ranked ``wanted``; rows of other files before the last of them are dropped."""
+        last = wanted.max()
+        pieces = []
+        while True:
+            stop = int(np.searchsorted(self._ranks, last, side="right"))
+            pieces.append(self._buffer.iloc[:stop][np.isin(self._ranks[:stop], wanted)])
+            self._buffer, self._ranks = self._buffer.iloc[stop:].reset_index(drop=True), self._ranks[stop:]
+            if len(self._buffer) or not self._read_more():
+                break
+        return pd.concat(pieces, ignore_index=True)
 
 
 def build_corpus(
@@ -280,7 +313,7 @@ def build_corpus(
     todo = [f for f in files if f.source_file not in unchanged]
     show = sys.stderr.isatty() if progress is None else progress
     rank = {f.source_file: n for n, f in enumerate(files)}
-    reused = _Reused(out, unchanged)
+    reused = _Reused(out, unchanged, list((manifest or {}).get("files", {})))
     pending = [f.source_file for f in files if f.source_file in unchanged]  # reused files not yet written
     writers = _TableWriters(out)
     problems: list[str] = []
