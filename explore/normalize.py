@@ -36,8 +36,8 @@ _RUBY_CANDIDATE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{_TONE_VOWELS}ü]{{1,7}})
 _PARAGRAPH_MARK = re.compile(r"[ \t]*\u3000{2,}[ \t\u3000]*")
 _LEADING_IDEOGRAPHIC = re.compile(r"^[ \t\u3000]+", re.MULTILINE)
 
-# A run of separators, e.g. ",,"  ",、"  "，。" left by broken conversions.
-_PUNCT_RUN = re.compile(r"[,，、;；:：。!！?？]*[,，、][,，、;；:：。!！?？]*|[;；:：。!！?？]{2,}")
+# A run of two or more separators, e.g. ",,"  ",、"  "，。" left by broken conversions.
+_PUNCT_RUN = re.compile(r"[,，、;；:：。!！?？]{2,}")
 _STRENGTH = {
     "。": 6,
     "！": 6,
@@ -63,6 +63,7 @@ _HALF_PUNCT = re.compile(
     rf"(?<=[{_CJK_CONTEXT}])[ \t]*([,;:?!])(?!//)[ \t]*"
     rf"|(?<![\w/])[ \t]*([,;:?!])[ \t]*(?=[{_CJK_CONTEXT}])"
 )
+_ANY_HALF_PUNCT = re.compile(r"[,;:?!(]")
 _HALF_PARENS = re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)")
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
@@ -141,7 +142,7 @@ def repair_punctuation(text: str) -> str:
     The strongest mark of a run wins (。 over ； over ： over 、 over ，), and a
     separator that opens a line is dropped.
     """
-    text = _PUNCT_RUN.sub(lambda m: _strongest(m.group()) if len(m.group()) > 1 else m.group(), text)
+    text = _PUNCT_RUN.sub(lambda m: _strongest(m.group()), text)
     return _LEADING_SEPARATOR.sub("", text)
 
 
@@ -151,6 +152,8 @@ def fullwidth_punctuation(text: str) -> str:
     Numbers (``25.5``, ``2023-01-09``, ``10:30``), URLs and e-mail addresses are
     untouched: only marks with Chinese on one side are converted.
     """
+    if not _ANY_HALF_PUNCT.search(text):  # most Chinese lines: nothing to convert, skip the slow patterns
+        return text
     text = _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
     return _HALF_PARENS.sub(r"（\1）", text)
 
@@ -161,6 +164,8 @@ def normalize_spacing(text: str) -> str:
     ``2023 年 12 月`` → ``2023年12月``; runs of spaces become one; trailing
     spaces go. Spaces between two ideographs (``中共中央 国务院``) are kept.
     """
+    if " " not in text and "\t" not in text:  # every pattern below needs a space or a tab
+        return text
     text = _SPACE_RUN.sub(" ", text.replace("\t", " "))
     text = _DIGIT_CJK_SPACE.sub("", text)
     text = _SPACE_AROUND_FULL_PUNCT.sub("", text)

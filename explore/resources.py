@@ -32,7 +32,8 @@ def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
             name=name,
             reason=spec["reason"],
             max_chars=int(spec["max_chars"]),
-            line=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("line", ())),
+            # One alternation per kind: its leftmost match is the earliest any of its patterns gives.
+            line=(re.compile("|".join(f"(?:{p})" for p in spec["line"]), re.IGNORECASE),) if spec.get("line") else (),
             inline=tuple(re.compile(p) for p in spec.get("inline", ())),
         )
         for name, spec in table.items()
