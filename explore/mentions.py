@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from explore.gazetteer import org_aliases, places, product_aliases, read_toml
 
@@ -23,9 +23,11 @@ _QUOTES = "“”「」\"'‘’"
 _QUOTE_TABLE = str.maketrans({q: None for q in _QUOTES})
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A name found in a text, at ``text[start:end] == surface``."""
+class Mention(NamedTuple):
+    """A name found in a text, at ``text[start:end] == surface``.
+
+    A named tuple rather than a frozen dataclass: a page yields dozens, a corpus millions.
+    """
 
     kind: str  # org / product / place / person
     name: str  # canonical
@@ -40,19 +42,17 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], list[tuple]]:
+    """Every listed surface, and for each the mentions it makes: (kind, canonical name, org_type, owner)."""
     entries: dict[str, list] = {}
     for surface, org in org_aliases().items():
-        entries.setdefault(surface, []).append(("org", org))
+        entries.setdefault(surface, []).append(("org", org.canonical, org.org_type, None))
     for surface, product in product_aliases().items():
-        entries.setdefault(surface.translate(_QUOTE_TABLE), []).append(("product", product))
-    for surface, found in places().items():
-        entries.setdefault(surface, []).append(("place", found))
-    for surface, values in entries.items():
-        automaton.add_word(surface, (surface, tuple(values)))
-    automaton.make_automaton()
-    return automaton
+        entries.setdefault(surface.translate(_QUOTE_TABLE), []).append(("product", product.name, None, product.owner))
+    for surface in places():
+        entries.setdefault(surface, []).append(("place", surface, None, None))
+    surfaces = list(entries)
+    return ahocorasick_rs.AhoCorasick(surfaces), surfaces, [tuple(entries[s]) for s in surfaces]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +77,8 @@ _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 
 def _strip_quotes(text: str) -> tuple[str, list[int]]:
     """Text without quotation marks, and where each removed mark sat in the stripped text."""
+    if not _QUOTE_RE.search(text):
+        return text, []
     removed_at = [m.start() - n for n, m in enumerate(_QUOTE_RE.finditer(text))]
     return _QUOTE_RE.sub("", text), removed_at
 
@@ -87,20 +89,20 @@ def _original(index: int, removed_at: list[int]) -> int:
 
 def _listed(text: str) -> list[Mention]:
     stripped, removed_at = _strip_quotes(text)
+    automaton, surfaces, makes = _automaton()
     found = []
-    for end, (surface, values) in _automaton().iter(stripped):
-        first = end - len(surface) + 1
-        start, stop = _original(first, removed_at), _original(end, removed_at) + 1
-        original = text[start:stop]
-        for kind, value in values:
+    # Every occurrence, overlapping ones too: _longest_first decides between them.
+    for index, first, end in automaton.find_matches_as_indexes(stripped, overlapping=True):
+        surface = surfaces[index]
+        if removed_at:
+            start, stop = _original(first, removed_at), _original(end - 1, removed_at) + 1
+            original = text[start:stop]
+        else:  # no quotation marks: offsets are the text's own
+            start, stop, original = first, end, surface
+        for kind, name, org_type, owner in makes[index]:
             if kind != "product" and original != surface:
                 continue  # only product names are matched across quotation marks
-            if kind == "org":
-                found.append(Mention("org", value.canonical, original, start, stop, org_type=value.org_type))
-            elif kind == "product":
-                found.append(Mention("product", value.name, original, start, stop, owner=value.owner))
-            else:
-                found.append(Mention("place", surface, original, start, stop))
+            found.append(Mention(kind, name, original, start, stop, org_type, owner))
     return found
 
 
@@ -269,7 +271,7 @@ def _fold_short_forms(mentions: list[Mention]) -> list[Mention]:
         if mention.kind == "org" and mention.surface not in listed:
             longer = next((name for name in seen if name != mention.name and name.endswith(mention.name)), None)
             if longer is not None and len(mention.name) >= 4:
-                mention = replace(mention, name=longer)
+                mention = mention._replace(name=longer)
             seen.append(mention.name)
         out.append(mention)
     return out

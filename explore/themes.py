@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from explore.gazetteer import read_toml
 
@@ -24,22 +24,19 @@ def taxonomy() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _keyword_automaton() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
+def _keyword_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], dict[str, tuple[str, ...]]]:
     """Every keyword occurrence in one pass (培训 inside 培训班 counts too), and each keyword's themes."""
     themes_of: dict[str, list[str]] = {}
     for theme, words in taxonomy().items():
         for word in words:
             themes_of.setdefault(word, []).append(theme)
-    automaton = ahocorasick.Automaton()
-    for word in themes_of:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton, {word: tuple(themes) for word, themes in themes_of.items()}
+    keywords = list(themes_of)
+    return ahocorasick_rs.AhoCorasick(keywords), keywords, {w: tuple(t) for w, t in themes_of.items()}
 
 
 def find_themes(text: str) -> list[ThemeHit]:
-    automaton, themes_of = _keyword_automaton()
-    counts = Counter(keyword for _end, keyword in automaton.iter(text))
+    automaton, keywords, themes_of = _keyword_automaton()
+    counts = Counter(keywords[i] for i, _start, _end in automaton.find_matches_as_indexes(text, overlapping=True))
     if not counts:
         return []
     found: dict[str, list[str]] = {}
