@@ -60,7 +60,7 @@ def _vocabulary():
     stops = sorted(spec["subject_stops"]["words"], key=len, reverse=True)
     stop_re = re.compile("|".join(re.escape(w) for w in stops))
     links = tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True))
-    return pattern, units, spec, stop_re, links
+    return pattern, units, spec, stop_re, links, frozenset(spec["counted_nouns"]["nouns"])
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
@@ -169,8 +169,7 @@ def _category(subject: str | None, clause: str, unit: str | None, units: dict, s
 
 def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
-    pattern, units, spec, stop_re, links = _vocabulary()
-    nouns = frozenset(spec["counted_nouns"]["nouns"])
+    pattern, units, spec, stop_re, links, nouns = _vocabulary()
     text = sentence.text
     found = []
     for match in pattern.finditer(text):
