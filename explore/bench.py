@@ -84,15 +84,24 @@ def _dask_speedup(source: Path, work: Path) -> float | None:
     return round(timings[1] / timings[2], 3)
 
 
-def _widget_p95(built: Path) -> float:
+def notebook_probe(built: str) -> dict:
+    """What a notebook does with a built corpus: open it, show both views, then move their controls.
+
+    Run in a fresh process (:func:`_notebook_figures`), as a notebook kernel is:
+    the peak memory is read from VmHWM after the views are shown (``ru_maxrss``
+    would carry over the benchmark's own peak through fork and exec), and the
+    callbacks are timed without the benchmark's heap and threads around them.
+    """
     import explore
     from explore import views
 
     corpus = explore.load_corpus(built)
-    rng = random.Random(0)
     timeline, metrics = views.TimelineView(corpus), views.MetricsView(corpus)
     timeline.widget()
     metrics.widget()
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    rng = random.Random(0)
     timings = []
     orgs = list(timeline.org.options)
     units = list(metrics.unit.options)
@@ -104,22 +113,16 @@ def _widget_p95(built: Path) -> float:
         start = time.perf_counter()
         metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))
         timings.append(time.perf_counter() - start)
-    return round(statistics.quantiles(timings, n=20)[-1] * 1000, 1)
+    return {
+        "widget_update_ms_p95": round(statistics.quantiles(timings, n=20)[-1] * 1000, 1),
+        "open_peak_rss_mb": round(peak_kb / 1024, 1),
+    }
 
 
-def _open_peak_rss(built: Path) -> float:
-    """Peak memory of a fresh process that opens the built corpus as a notebook does.
-
-    Read from VmHWM, which belongs to the new process image: ``ru_maxrss`` would
-    carry over this (larger) process's peak through fork and exec.
-    """
-    probe = (
-        "import explore; from explore import views; "
-        f"c = explore.load_corpus({str(built)!r}); views.TimelineView(c).widget(); views.MetricsView(c).widget(); "
-        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
-    )
+def _notebook_figures(built: Path) -> dict:
+    probe = f"import json; from explore.bench import notebook_probe; print(json.dumps(notebook_probe({str(built)!r})))"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return round(int(run.stdout.strip().splitlines()[-1]) / 1024, 1)
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bool = True) -> dict:
@@ -164,8 +167,7 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "per_doc_ms_100k": round(pipeline / docs * 1000, 3) if docs >= 100_000 else None,
             "dask_speedup_2": _dask_speedup(dask_source, work) if dask else None,
             "dask_docs": min(docs, _DASK_DOCS) if dask else None,
-            "widget_update_ms_p95": _widget_p95(work / "built"),
-            "open_peak_rss_mb": _open_peak_rss(work / "built"),
+            **_notebook_figures(work / "built"),
             "build_peak_rss_mb": round(build_peak, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
