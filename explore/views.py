@@ -174,7 +174,7 @@ class TimelineView(_View):
 
         def compute():
             keep = self._selector.between(date_range)
-            if orgs is not None:
+            if orgs is not None and set(orgs) != set(self.org.options):  # all chosen: unattributed events too
                 keep &= self._selector.among("org", orgs)
             if kinds is not None:
                 keep &= self._selector.among("kind", kinds)

@@ -99,3 +99,13 @@ def test_tables_say_how_many_rows_they_leave_out(corpus, monkeypatch):
     every = metrics._metrics(**metrics.selection())
     assert list(shown["value"]) == sorted(every["value"], reverse=True)[:3]
     assert shown["date"].notna().all()
+
+
+def test_timeline_shows_unattributed_events_until_organizations_are_chosen(tmp_path):
+    (tmp_path / "a.txt").write_text("2023年9月27日，某地召开乡村振兴会议。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2023年9月28日，京东召开数字乡村推进会。", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("2023年9月29日，腾讯召开数字乡村推进会。", encoding="utf-8")
+    view = views.TimelineView(explore.load_corpus(tmp_path))
+    every = view._events(**view.selection())
+    assert sorted(every["org"].fillna("(none)")) == ["(none)", "京东", "腾讯"]
+    assert list(view._events(**(view.selection() | {"orgs": ["京东"]}))["org"]) == ["京东"]
