@@ -14,6 +14,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from explore.corpus import Corpus
 
@@ -207,19 +209,58 @@ def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS")
     return grouped.rename("n_mentions").reset_index().rename(columns={"name": "org", "date": "period"})
 
 
-def kwic(corpus: Corpus, keyword: str, *, width: int = 20, regex: bool = False) -> pd.DataFrame:
-    """Keyword in context: each row represents one hit, with ``width`` characters each side."""
-    columns = ["doc_id", "title", "date", "left", "match", "right", "start"]
+def _pattern(keyword: str, regex: bool) -> re.Pattern[str]:
+    return re.compile(keyword if regex else re.escape(keyword))
+
+
+def hit_counts(corpus: Corpus, keyword: str, *, regex: bool = False) -> pd.DataFrame:
+    """Each row represents one document the keyword occurs in: ``doc_id``, ``title``, ``source_file``,
+    ``date``, ``n_hits``; most hits first (ties in document order).
+
+    Counts the same hits as :func:`kwic`. A plain keyword is counted by Arrow's
+    compute kernels over the whole text column (milliseconds on 10⁵ documents);
+    a regular expression, or a keyword with white space (kwic reads line breaks
+    as spaces), in Python.
+    """
+    columns = ["doc_id", "title", "source_file", "date", "n_hits"]
+    documents = corpus.documents
     if not keyword:
         return pd.DataFrame(columns=columns)
-    pattern = re.compile(keyword if regex else re.escape(keyword))
+    texts = documents["text"]
+    if regex or any(c.isspace() for c in keyword):
+        pattern = _pattern(keyword, regex)
+        counts = np.array([len(pattern.findall(t.replace("\n", " "))) if isinstance(t, str) else 0 for t in texts])
+    else:
+        counted = pc.count_substring(pa.array(texts.array), pattern=keyword)
+        counts = counted.to_numpy(zero_copy_only=False)
+        counts = np.nan_to_num(counts.astype(float)).astype(np.int64)  # a missing text has no hits
+    rows = np.flatnonzero(counts)
+    found = documents.iloc[rows][columns[:-1]].assign(n_hits=counts[rows])
+    return found.sort_values("n_hits", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def kwic(
+    corpus: Corpus, keyword: str, *, width: int = 20, regex: bool = False, limit: int | None = None
+) -> pd.DataFrame:
+    """Keyword in context: each row represents one hit, with ``width`` characters each side.
+
+    Hits come in document order; ``limit`` stops after that many.
+    """
+    columns = ["doc_id", "title", "date", "left", "match", "right", "start"]
+    if not keyword or limit == 0:
+        return pd.DataFrame(columns=columns)
+    pattern = _pattern(keyword, regex)
     rows = []
     for doc in corpus.documents.itertuples():
+        if not isinstance(doc.text, str):
+            continue
         text = doc.text.replace("\n", " ")
         for match in pattern.finditer(text):
             left = text[max(0, match.start() - width) : match.start()]
             right = text[match.end() : match.end() + width]
             rows.append((doc.doc_id, doc.title, doc.date, left, match.group(), right, match.start()))
+            if limit is not None and len(rows) >= limit:
+                return pd.DataFrame(rows, columns=columns)
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -230,16 +271,13 @@ def hits_per_document(hits: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 
 
 def hits_over_time(hits: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
+    """Hits per period, from :func:`kwic` rows (one per hit) or :func:`hit_counts` rows (``n_hits`` each)."""
     dated = hits.dropna(subset=["date"])
     if dated.empty:
         return pd.DataFrame({"period": pd.Series(dtype="datetime64[us]"), "n_hits": pd.Series(dtype="int64")})
-    return (
-        dated.groupby(pd.Grouper(key="date", freq=freq))
-        .size()
-        .rename("n_hits")
-        .reset_index()
-        .rename(columns={"date": "period"})
-    )
+    grouped = dated.groupby(pd.Grouper(key="date", freq=freq))
+    totals = grouped["n_hits"].sum() if "n_hits" in dated else grouped.size()
+    return totals.rename("n_hits").reset_index().rename(columns={"date": "period"})
 
 
 def monthly_event_counts(events: pd.DataFrame) -> pd.DataFrame:

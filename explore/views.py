@@ -26,6 +26,7 @@ _TABLE_ROWS = 50
 # Aggregate before drawing: no chart gets more than this many marks.
 MAX_EVENTS_DRAWN = 2000
 MAX_FIGURES_DRAWN = 300
+MAX_DOCUMENTS_DRAWN = 30
 _WIDE = widgets.Layout(width="32%")
 NO_UNIT = "(无单位)"
 
@@ -308,12 +309,21 @@ class SearchView(_View):
     def selection(self) -> dict:
         return {"keyword": self.keyword.value, "width": self.width.value}
 
+    def _counts(self, keyword: str) -> pd.DataFrame:
+        return self._once({"keyword": keyword}, lambda: select.hit_counts(self.corpus, keyword))
+
     def figures(self, controls: bool = False, keyword="", width=20):
-        hits = select.kwic(self.corpus, keyword, width=width)
+        counts = self._counts(keyword)
+        title = None
+        if len(counts) > MAX_DOCUMENTS_DRAWN:
+            title = f"每篇命中 Hits per document: the {MAX_DOCUMENTS_DRAWN} with most hits of {len(counts):,}"
         return [
-            figures.hits_per_document_bar(select.hits_per_document(hits, self.corpus)),
-            figures.hits_over_time_bar(select.hits_over_time(hits)),
+            figures.hits_per_document_bar(counts.head(MAX_DOCUMENTS_DRAWN), title=title),
+            figures.hits_over_time_bar(select.hits_over_time(counts)),
         ]
 
     def table(self, keyword="", width=20):
-        return select.kwic(self.corpus, keyword, width=width)[["title", "date", "left", "match", "right"]]
+        shown = select.kwic(self.corpus, keyword, width=width, limit=_TABLE_ROWS)
+        return _first_rows(
+            shown[["title", "date", "left", "match", "right"]], int(self._counts(keyword)["n_hits"].sum())
+        )

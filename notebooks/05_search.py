@@ -24,8 +24,7 @@ KEYWORD = "直播"
 views.SearchView(corpus, KEYWORD)
 
 # %%
-hits = select.kwic(corpus, KEYWORD)
-hits[["title", "date", "left", "match", "right"]]
+select.kwic(corpus, KEYWORD, limit=500)[["title", "date", "left", "match", "right"]]
 
 # %%
-select.hits_per_document(hits, corpus)[["title", "source_file", "date", "n_hits"]]
+select.hit_counts(corpus, KEYWORD)[["title", "source_file", "date", "n_hits"]]

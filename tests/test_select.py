@@ -58,3 +58,25 @@ def test_largest_is_a_stable_top_n(values, n, data):
     rows = np.array(sorted(data.draw(st.sets(st.integers(0, max(len(values) - 1, 0)))) if values else []), dtype=int)
     expected = rows if len(rows) <= n else np.sort(rows[np.argsort(-array[rows], kind="stable")[:n]])
     assert select.largest(rows, array, n).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "regex"), [("直播", False), ("数字乡村", False), ("京东", False), (r"\d+万", True)]
+)
+def test_hit_counts_count_what_kwic_finds(corpus, keyword, regex):
+    hits = select.kwic(corpus, keyword, regex=regex)
+    counts = select.hit_counts(corpus, keyword, regex=regex)
+    assert len(hits) > 0
+    assert dict(zip(counts["doc_id"], counts["n_hits"], strict=True)) == hits.groupby("doc_id").size().to_dict()
+    assert list(counts["n_hits"]) == sorted(counts["n_hits"], reverse=True)
+    assert select.hits_over_time(counts)["n_hits"].sum() == select.hits_over_time(hits)["n_hits"].sum()
+
+
+def test_kwic_reads_line_breaks_as_spaces_and_stops_at_a_limit(tmp_path):
+    (tmp_path / "a.txt").write_text("数字乡村建设。\n直播 带货，直播\n带货，直播带货。", encoding="utf-8")
+    corpus = explore.load_corpus(tmp_path)
+    assert len(select.kwic(corpus, "直播 带货")) == 2
+    assert select.hit_counts(corpus, "直播 带货")["n_hits"].tolist() == [2]
+    assert select.hit_counts(corpus, "直播")["n_hits"].tolist() == [3]
+    assert len(select.kwic(corpus, "直播", limit=2)) == 2
+    assert select.hit_counts(corpus, "").empty and select.kwic(corpus, "").empty

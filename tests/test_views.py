@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import explore
-from explore import views
+from explore import select, views
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,13 @@ def test_timeline_shows_unattributed_events_until_organizations_are_chosen(tmp_p
     every = view._events(**view.selection())
     assert sorted(every["org"].fillna("(none)")) == ["(none)", "京东", "腾讯"]
     assert list(view._events(**(view.selection() | {"orgs": ["京东"]}))["org"]) == ["京东"]
+
+
+def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, monkeypatch):
+    monkeypatch.setattr(views, "MAX_DOCUMENTS_DRAWN", 2)
+    search = views.SearchView(corpus, "数字乡村")
+    per_document, _over_time = search.figures(**search.selection())
+    counts = select.hit_counts(corpus, "数字乡村")
+    assert len(counts) > 2 and list(per_document.data[0].x) == list(counts["n_hits"][:2])
+    assert "most hits" in per_document.layout.title.text
+    assert search.table(**search.selection()).attrs["n_rows"] == counts["n_hits"].sum()
