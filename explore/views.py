@@ -302,6 +302,7 @@ class SearchView(_View):
         self.corpus = corpus
         self.keyword = widgets.Text(description="关键词 Keyword", value=keyword, continuous_update=False)
         self.width = widgets.IntSlider(description="上下文 Context", value=20, min=5, max=60, continuous_update=False)
+        self._text_search: select.TextSearch | None = None  # built on the first search
 
     def controls(self):
         return [self.keyword, self.width]
@@ -309,8 +310,13 @@ class SearchView(_View):
     def selection(self) -> dict:
         return {"keyword": self.keyword.value, "width": self.width.value}
 
+    def _search(self) -> select.TextSearch:
+        if self._text_search is None:
+            self._text_search = select.TextSearch(self.corpus)
+        return self._text_search
+
     def _counts(self, keyword: str) -> pd.DataFrame:
-        return self._once({"keyword": keyword}, lambda: select.hit_counts(self.corpus, keyword))
+        return self._once({"keyword": keyword}, lambda: self._search().counts(keyword))
 
     def figures(self, controls: bool = False, keyword="", width=20):
         counts = self._counts(keyword)
@@ -323,7 +329,7 @@ class SearchView(_View):
         ]
 
     def table(self, keyword="", width=20):
-        shown = select.kwic(self.corpus, keyword, width=width, limit=_TABLE_ROWS)
+        shown = self._search().kwic(keyword, width=width, limit=_TABLE_ROWS)
         return _first_rows(
             shown[["title", "date", "left", "match", "right"]], int(self._counts(keyword)["n_hits"].sum())
         )
