@@ -9,6 +9,7 @@ means "nothing".
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from datetime import date
 
@@ -183,18 +184,35 @@ def metrics_by_category(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     return table.astype({"org": "string", "category": "string"})
 
 
+_ORG_DOCUMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def org_documents(corpus: Corpus) -> pd.DataFrame:
+    """Each row represents one organization named in one document: ``doc_id``, ``org``, ``n_mentions``, ``date``.
+
+    Computed once per corpus (a few hundred thousand rows where ``mentions``
+    has millions), for the comparisons that ask it again and again.
+    """
+    if corpus not in _ORG_DOCUMENTS:
+        orgs = corpus.mentions.loc[corpus.mentions["kind"] == "org", ["doc_id", "name"]]
+        pairs = orgs.groupby(["doc_id", "name"], sort=False).size().rename("n_mentions").reset_index()
+        dated = pairs.merge(corpus.documents[["doc_id", "date"]], on="doc_id", how="left")
+        _ORG_DOCUMENTS[corpus] = dated.rename(columns={"name": "org"})
+    return _ORG_DOCUMENTS[corpus]
+
+
 def themes_by_org(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     """An organization × theme table: theme hits of the documents naming each organization."""
-    named = corpus.mentions[(corpus.mentions["kind"] == "org") & corpus.mentions["name"].isin(list(orgs))]
-    pairs = named[["doc_id", "name"]].drop_duplicates().merge(corpus.themes, on="doc_id")
-    table = pairs.pivot_table(index="name", columns="theme", values="n_hits", aggfunc="sum", fill_value=0)
-    return table.reindex([o for o in orgs if o in table.index]).astype(int)
+    named = org_documents(corpus)
+    pairs = named.loc[named["org"].isin(list(orgs)), ["doc_id", "org"]].merge(corpus.themes, on="doc_id")
+    table = pairs.groupby(["org", "theme"])["n_hits"].sum().unstack(fill_value=0)
+    return table.reindex([o for o in orgs if o in table.index]).rename_axis("name").astype(int)
 
 
 def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS") -> pd.DataFrame:
     """Each row represents one organization and period: mentions in documents dated then."""
-    named = corpus.mentions[(corpus.mentions["kind"] == "org") & corpus.mentions["name"].isin(list(orgs))]
-    dated = named.merge(corpus.documents[["doc_id", "date"]], on="doc_id").dropna(subset=["date"])
+    named = org_documents(corpus)
+    dated = named[named["org"].isin(list(orgs))].dropna(subset=["date"])
     if dated.empty:
         return pd.DataFrame(
             {
@@ -203,8 +221,8 @@ def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS")
                 "n_mentions": pd.Series(dtype="int64"),
             }
         )
-    grouped = dated.groupby(["name", pd.Grouper(key="date", freq=freq)]).size()
-    return grouped.rename("n_mentions").reset_index().rename(columns={"name": "org", "date": "period"})
+    grouped = dated.groupby(["org", pd.Grouper(key="date", freq=freq)])["n_mentions"].sum()
+    return grouped.rename("n_mentions").reset_index().rename(columns={"date": "period"})
 
 
 class TextSearch:

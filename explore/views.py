@@ -290,8 +290,12 @@ class CompaniesView(_View):
         ]
 
     def table(self, orgs=()):
-        metrics = select.select_metrics(self.corpus, orgs=orgs)
-        return metrics[["org", "raw", "subject", "category", "qualifier", "sentence"]].sort_values(["org", "category"])
+        metrics = self.corpus.metrics
+        chosen = metrics.loc[
+            metrics["org"].isin(list(orgs)), ["org", "raw", "subject", "category", "qualifier", "sentence"]
+        ]
+        shown = chosen.sort_values(["org", "category"], kind="stable").head(_TABLE_ROWS)
+        return _first_rows(shown, len(chosen))
 
 
 class SearchView(_View):

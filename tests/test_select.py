@@ -80,3 +80,14 @@ def test_kwic_reads_line_breaks_as_spaces_and_stops_at_a_limit(tmp_path):
     assert select.hit_counts(corpus, "直播")["n_hits"].tolist() == [3]
     assert len(select.kwic(corpus, "直播", limit=2)) == 2
     assert select.hit_counts(corpus, "").empty and select.kwic(corpus, "").empty
+
+
+def test_org_documents_count_every_org_mention_once(corpus):
+    table = select.org_documents(corpus)
+    orgs = corpus.mentions[corpus.mentions["kind"] == "org"]
+    assert table["n_mentions"].sum() == len(orgs)
+    assert not table.duplicated(["doc_id", "org"]).any()
+    assert select.org_documents(corpus) is table  # computed once per corpus
+    over_time = select.mentions_over_time(corpus, ["京东"])
+    dated = orgs.merge(corpus.documents[["doc_id", "date"]], on="doc_id").dropna(subset=["date"])
+    assert over_time["n_mentions"].sum() == (dated["name"] == "京东").sum() > 0
