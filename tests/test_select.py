@@ -88,6 +88,6 @@ def test_org_documents_count_every_org_mention_once(corpus):
     assert table["n_mentions"].sum() == len(orgs)
     assert not table.duplicated(["doc_id", "org"]).any()
     assert select.org_documents(corpus) is table  # computed once per corpus
-    over_time = select.mentions_over_time(corpus, ["京东"])
+    over_time = select.mentions_over_time(corpus, ["中国联通"])
     dated = orgs.merge(corpus.documents[["doc_id", "date"]], on="doc_id").dropna(subset=["date"])
-    assert over_time["n_mentions"].sum() == (dated["name"] == "京东").sum() > 0
+    assert over_time["n_mentions"].sum() == (dated["name"] == "中国联通").sum() > 0
