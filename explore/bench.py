@@ -27,6 +27,8 @@ from explore.synth import write_synthetic
 _JIONLP_SAMPLE_BYTES = 1 << 20
 _DASK_DOCS = 10_000
 _WIDGET_UPDATES = 20
+# Keywords a reader types: common, rare, absent, and one across a line break's place.
+_SEARCHES = ("直播", "京东", "数字乡村", "合作社", "电商平台", "培训", "农产品上行", "没有这个词", "乡村 振兴", "5G")
 
 
 def _texts(folder: Path) -> list[str]:
@@ -113,10 +115,31 @@ def notebook_probe(built: str) -> dict:
         start = time.perf_counter()
         metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))
         timings.append(time.perf_counter() - start)
+    companies = views.CompaniesView(corpus)
+    companies.widget()
+    choices = list(companies.org.options)
+    companies_timings = []
+    for _ in range(_WIDGET_UPDATES // 2):
+        start = time.perf_counter()
+        companies.update(orgs=rng.sample(choices, k=min(len(choices), rng.randint(2, 4))))
+        companies_timings.append(time.perf_counter() - start)
+    search = views.SearchView(corpus)
+    search.widget()
+    search_timings = []
+    for keyword in _SEARCHES:
+        start = time.perf_counter()
+        search.update(keyword=keyword, width=20)
+        search_timings.append(time.perf_counter() - start)
     return {
-        "widget_update_ms_p95": round(statistics.quantiles(timings, n=20)[-1] * 1000, 1),
+        "widget_update_ms_p95": _p95_ms(timings),
         "open_peak_rss_mb": round(peak_kb / 1024, 1),
+        "companies_update_ms_p95": _p95_ms(companies_timings),
+        "search_update_ms_p95": _p95_ms(search_timings),
     }
+
+
+def _p95_ms(timings: list[float]) -> float:
+    return round(statistics.quantiles(timings, n=20)[-1] * 1000, 1)
 
 
 def _notebook_figures(built: Path) -> dict:

@@ -15,7 +15,7 @@ from explore.synth import document, write_synthetic
 KEYS = {
     "docs", "mb", "pipeline_mb_s", "opencc_mb_s", "ratio_to_opencc", "jionlp_mb_s", "speedup_vs_jionlp",
     "per_doc_ms_1k", "per_doc_ms_100k", "dask_speedup_2", "widget_update_ms_p95", "peak_rss_mb",
-    "open_peak_rss_mb", "build_peak_rss_mb",
+    "open_peak_rss_mb", "build_peak_rss_mb", "companies_update_ms_p95", "search_update_ms_p95",
 }  # fmt: skip
 
 
