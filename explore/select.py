@@ -236,6 +236,8 @@ class TextSearch:
 
     def __init__(self, corpus: Corpus) -> None:
         documents = corpus.documents
+        if "text" not in documents.columns:
+            raise ValueError("this corpus was opened with text=False: open it with text=True to search its texts")
         self.documents = documents[["doc_id", "title", "source_file", "date"]].reset_index(drop=True)
         self.texts = [t.replace("\n", " ") if isinstance(t, str) else "" for t in documents["text"]]
         self._last: tuple[tuple[str, bool], np.ndarray] | None = None

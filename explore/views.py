@@ -42,6 +42,11 @@ def table_html(frame: pd.DataFrame, *, max_rows: int = _TABLE_ROWS) -> str:
     return html
 
 
+def _present(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The columns a table shows, less the text columns a corpus opened with ``text=False`` leaves on disk."""
+    return frame[[c for c in columns if c in frame.columns]]
+
+
 def _first_rows(frame: pd.DataFrame, n_rows: int) -> pd.DataFrame:
     """The first rows of a selection, remembering how many it has."""
     frame = frame.reset_index(drop=True)
@@ -199,7 +204,7 @@ class TimelineView(_View):
     def table(self, **selection):
         rows = self._rows(**selection)
         first = rows[np.argsort(self._selector.frame["date"].to_numpy()[rows], kind="stable")[:_TABLE_ROWS]]
-        return _first_rows(self._dated.iloc[first][list(self._COLUMNS)], len(rows))
+        return _first_rows(_present(self._dated.iloc[first], self._COLUMNS), len(rows))
 
 
 class MetricsView(_View):
@@ -261,7 +266,7 @@ class MetricsView(_View):
     def table(self, **selection):
         rows = self._rows(**selection)
         shown = self.corpus.metrics.iloc[select.largest(rows, self._values, _TABLE_ROWS)]
-        table = shown.assign(date=self._document_dates.reindex(shown["doc_id"]).to_numpy())[list(self._COLUMNS)]
+        table = _present(shown.assign(date=self._document_dates.reindex(shown["doc_id"]).to_numpy()), self._COLUMNS)
         return _first_rows(table.sort_values("value", ascending=False, kind="stable"), len(rows))
 
 
@@ -291,9 +296,8 @@ class CompaniesView(_View):
 
     def table(self, orgs=()):
         metrics = self.corpus.metrics
-        chosen = metrics.loc[
-            metrics["org"].isin(list(orgs)), ["org", "raw", "subject", "category", "qualifier", "sentence"]
-        ]
+        columns = ("org", "raw", "subject", "category", "qualifier", "sentence")
+        chosen = _present(metrics.loc[metrics["org"].isin(list(orgs))], columns)
         shown = chosen.sort_values(["org", "category"], kind="stable").head(_TABLE_ROWS)
         return _first_rows(shown, len(chosen))
 

@@ -149,3 +149,15 @@ def test_build_command(source, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "5 files: 5 processed, 0 reused unchanged" in printed and "16 items, 67 figures, 26 events" in printed
     assert main(["build", str(source), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"]) == 2
+
+
+def test_views_work_on_a_corpus_opened_without_text(source, tmp_path):
+    from explore import select, views
+
+    build_corpus(source, tmp_path / "out")
+    corpus = explore.load_corpus(tmp_path / "out", text=False)
+    for view in (views.TimelineView(corpus), views.MetricsView(corpus), views.CompaniesView(corpus)):
+        view.widget()
+        assert "<table" in view.static_html()
+    with pytest.raises(ValueError, match="text=False"):
+        select.TextSearch(corpus)

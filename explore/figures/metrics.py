@@ -32,7 +32,12 @@ def _unit_traces(rows: pd.DataFrame, unit: str) -> list[go.Scatter]:
     rows = rows.assign(label=labels)
     for qualifier, group in rows.groupby("qualifier", sort=False):
         custom = [
-            [safe(r.raw, width=0), QUALIFIER_LABELS.get(qualifier, qualifier), safe(r.org, width=0), safe(r.sentence)]
+            [
+                safe(r.raw, width=0),
+                QUALIFIER_LABELS.get(qualifier, qualifier),
+                safe(r.org, width=0),
+                safe(getattr(r, "sentence", None)),  # absent from a corpus opened with text=False
+            ]
             for r in group.itertuples()
         ]
         traces.append(

@@ -20,7 +20,7 @@ def _customdata(rows: pd.DataFrame) -> list[list[str]]:
         [
             safe(r.date_text, width=0),
             safe(r.kind, width=0),
-            safe(r.text),
+            safe(getattr(r, "text", None)),  # absent from a corpus opened with text=False
             safe(r.title, width=30),
             safe(r.org_label, width=0),
         ]
