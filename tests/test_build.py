@@ -161,3 +161,16 @@ def test_views_work_on_a_corpus_opened_without_text(source, tmp_path):
         assert "<table" in view.static_html()
     with pytest.raises(ValueError, match="text=False"):
         select.TextSearch(corpus)
+
+
+def test_previous_tables_out_of_file_order_are_refused_clearly(source, tmp_path):
+    from explore.errors import CorpusError
+
+    out = tmp_path / "out"
+    build_corpus(source, out)
+    report = pd.read_parquet(out / "report.parquet")
+    report.iloc[::-1].to_parquet(out / "report.parquet", index=False)  # not what a build writes
+    (source / "new.txt").write_text("9月27日，中国联通召开推进会。", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not in file order"):
+        build_corpus(source, out)
+    assert not any(p.name.startswith(".building") for p in out.iterdir())
