@@ -257,7 +257,7 @@ class _PreviousTable:
     _READ_ROWS = 65_536
 
     def __init__(self, path: Path, name: str, rank_of_key: dict[str, int]) -> None:
-        self._name = name
+        self._name, self._path = name, path
         self._key = "source_file" if name in _BY_FILE else "doc_id"
         self._rank_of_key = rank_of_key
         self._batches = pq.ParquetFile(path).iter_batches(batch_size=self._READ_ROWS)
@@ -274,7 +274,7 @@ class _PreviousTable:
         self._ranks = np.concatenate([self._ranks, ranks])
         if np.any(np.diff(self._ranks) < 0):
             raise CorpusError(
-                str(self._name), "the previous build's rows are not in file order; build into a new folder"
+                str(self._path), "the previous build's rows are not in file order; build into a new folder"
             )
         return True
 
