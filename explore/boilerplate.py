@@ -89,6 +89,11 @@ def drop_pattern_lines(lines: Lines) -> Lines:
     return tuple(out)
 
 
+def _ends_with(page_number_pattern: re.Pattern[str], text: str) -> bool:
+    """A pattern ending in ``\\d{1,4}\\s*$`` searched only in lines that end in a digit (most do not)."""
+    return text.rstrip()[-1:].isdigit() and page_number_pattern.search(text) is not None
+
+
 def drop_table_of_contents(lines: Lines) -> Lines:
     """A 目录/本期导读 block, or a run of dot-leader entries ending in page numbers."""
     kept = _kept_indices(lines)
@@ -99,10 +104,10 @@ def drop_table_of_contents(lines: Lines) -> Lines:
             in_toc = True
         if not line.kept:
             continue
-        is_entry = bool(_TOC_ENTRY.search(line.text))
-        if not in_toc and _DOT_LEADER.search(line.text):
+        is_entry = _ends_with(_TOC_ENTRY, line.text)
+        if not in_toc and _ends_with(_DOT_LEADER, line.text):
             following = [j for j in kept if j > i][:3]
-            in_toc = any(_DOT_LEADER.search(lines[j].text) for j in following)
+            in_toc = any(_ends_with(_DOT_LEADER, lines[j].text) for j in following)
         in_toc = in_toc and is_entry
         if in_toc:
             marked.add(i)
@@ -125,7 +130,9 @@ def drop_running_headers(lines: Lines) -> Lines:
 def _is_link_line(text: str) -> bool:
     if len(text) > 120 or text.endswith(("。", "；")):
         return False
-    return bool(_DATED_LINK.search(text)) or (bool(_BULLET.match(text)) and len(text) <= 60)
+    last = text.rstrip("\n")[-1:]
+    dated = (last.isdigit() or last == "]") and _DATED_LINK.search(text) is not None  # the date ends the line
+    return dated or (bool(_BULLET.match(text)) and len(text) <= 60)
 
 
 def drop_link_lists(lines: Lines) -> Lines:

@@ -103,6 +103,8 @@ def remove_pinyin_annotations(text: str) -> str:
     syllable carrying a tone mark, or a toneless syllable in a text that is
     evidently annotated (three or more tone-marked annotations).
     """
+    if "(" not in text and "（" not in text:
+        return text
     candidates = list(_RUBY_CANDIDATE.finditer(text))
     if not candidates:
         return text
@@ -126,6 +128,8 @@ def simplify_script(text: str) -> str:
 
 def paragraph_marks_to_breaks(text: str) -> str:
     """A run of ideographic spaces (the ``　　`` indent) starts a new paragraph."""
+    if "\u3000" not in text and not text.startswith((" ", "\t")) and "\n " not in text and "\n\t" not in text:
+        return text  # no ideographic space and no indented line: nothing to do
     return _PARAGRAPH_MARK.sub("\n", _LEADING_IDEOGRAPHIC.sub("", text))
 
 
