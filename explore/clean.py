@@ -106,8 +106,15 @@ def clean_document(raw: str) -> CleanText:
     text = _apply_text_steps(raw)
     lines: Lines = tuple(Line(t.strip()) for t in text.split("\n"))
     lines = reduce(lambda acc, rule: rule(acc), LINE_RULES, lines)
-    removed = tuple(Removal(line.removed, line.text.strip()) for line in lines if line.removed and line.text.strip())
-    kept = [_apply_line_steps(line.text).strip() for line in lines if line.kept]
+    repaired = tuple(Line(_apply_line_steps(line.text).strip()) for line in lines if line.kept)
+    if any(new.text != old.text.strip() for new, old in zip(repaired, (x for x in lines if x.kept), strict=True)):
+        # Repair can change what a line looks like (",0" becomes the page number "0"):
+        # the rules judge the repaired lines again, so cleaning clean text changes nothing.
+        repaired = reduce(lambda acc, rule: rule(acc), LINE_RULES, repaired)
+    removed = tuple(
+        Removal(line.removed, line.text.strip()) for line in (*lines, *repaired) if line.removed and line.text.strip()
+    )
+    kept = [line.text for line in repaired if line.kept]
     paragraphs = join_page_splits([p for p in kept if p])
     return CleanText("\n".join(paragraphs), removed)
 
