@@ -4,7 +4,8 @@ The order is the pipeline, read top to bottom:
 
 1. ``TEXT_STEPS``   character-level fixes on the whole text (line breaks kept);
 2. ``LINE_RULES``   page furniture recognised line by line (explore.boilerplate);
-3. ``LINE_STEPS``   punctuation and spacing repaired in each kept line;
+3. ``LINE_STEPS``   punctuation and spacing repaired in each kept line (and,
+   where that changed a line, the rules judge the repaired lines once more);
 4. ``join_page_splits``  lines broken by a PDF page rejoined.
 
 The result is one paragraph per line. What was removed is returned with the
