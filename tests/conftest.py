@@ -1,7 +1,16 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by the test modules, and how hypothesis runs."""
+
+import os
 
 import pytest
 from chromium import ARGS, CHROMIUM
+from hypothesis import settings
+
+# In CI hypothesis draws the same examples every run: a red build is reproducible, never a coin
+# toss. Locally it keeps exploring; what it finds is pinned with @example (see test_clean.py).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="module")
