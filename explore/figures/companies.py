@@ -16,7 +16,15 @@ def metrics_by_category_bar(table: pd.DataFrame, *, title: str = "各类数字 F
     return style(fig, title=title)
 
 
+MAX_HEATMAP_ROWS = 40
+
+
 def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.Figure:
+    """Rows × themes; beyond ``MAX_HEATMAP_ROWS`` rows, those with most hits, in their order."""
+    if len(table) > MAX_HEATMAP_ROWS:
+        title = f"{title}: the {MAX_HEATMAP_ROWS} with most hits of {len(table):,}"
+        totals = pd.Series(table.to_numpy().sum(axis=1), index=range(len(table)))
+        table = table.iloc[sorted(totals.nlargest(MAX_HEATMAP_ROWS).index)]
     fig = go.Figure(
         go.Heatmap(
             z=table.to_numpy(),
