@@ -185,7 +185,10 @@ class TimelineView(_View):
             if kinds is not None:
                 keep &= self._selector.among("kind", kinds)
             if themes is not None and set(themes) != set(self.theme.options):
-                keep &= np.logical_or.reduce([self._with_theme(t) for t in themes] or [~keep])
+                in_themes = np.zeros(len(keep), dtype=bool)  # no theme chosen: no event
+                for theme in themes:
+                    in_themes |= self._with_theme(theme)
+                keep &= in_themes
             return np.flatnonzero(keep)
 
         return self._once({"orgs": orgs, "themes": themes, "kinds": kinds, "date_range": date_range}, compute)

@@ -119,3 +119,17 @@ def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, 
     assert len(counts) > 2 and list(per_document.data[0].x) == list(counts["n_hits"][:2])
     assert "most hits" in per_document.layout.title.text
     assert search.table(**search.selection()).attrs["n_rows"] == counts["n_hits"].sum()
+
+
+def test_timeline_selection_agrees_with_select_events(corpus):
+    view = views.TimelineView(corpus)
+    orgs, themes, kinds = list(view.org.options), list(view.theme.options), list(view.kind.options)
+    dates = sorted(select.dated_events(corpus)["date"])
+    for selection in (
+        {"orgs": orgs[:2], "themes": None, "kinds": None, "date_range": None},
+        {"orgs": None, "themes": themes[:1], "kinds": kinds[:2], "date_range": None},
+        {"orgs": None, "themes": [], "kinds": None, "date_range": None},
+        {"orgs": None, "themes": None, "kinds": None, "date_range": (dates[3], dates[-3])},
+    ):
+        fast = view._events(**selection)
+        assert list(fast["doc_id"]) == list(select.select_events(corpus, **selection)["doc_id"]), selection
