@@ -46,20 +46,21 @@ def notebook_sources() -> list[Path]:
 
 @contextmanager
 def _environment(**values: str | None) -> Iterator[None]:
+    """Environment variables set (``None``: unset) for the block, then put back as they were."""
     saved = {key: os.environ.get(key) for key in values}
     try:
-        for key, value in values.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environment(values)
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environment(saved)
+
+
+def _set_environment(values: dict[str, str | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def execute(source: Path, *, static: bool, corpus: str | None = None) -> nbformat.NotebookNode:
