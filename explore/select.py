@@ -299,12 +299,6 @@ def kwic(
     return TextSearch(corpus).kwic(keyword, width=width, regex=regex, limit=limit)
 
 
-def hits_per_document(hits: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    counts = hits.groupby("doc_id").size().rename("n_hits")
-    docs = corpus.documents.set_index("doc_id")[["title", "source_file", "date"]]
-    return docs.join(counts, how="inner").sort_values("n_hits", ascending=False).reset_index()
-
-
 def hits_over_time(hits: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
     """Hits per period, from :func:`kwic` rows (one per hit) or :func:`hit_counts` rows (``n_hits`` each)."""
     dated = hits.dropna(subset=["date"])
