@@ -109,33 +109,30 @@ def notebook_probe(built: str) -> dict:
     units = list(metrics.unit.options)
     for _ in range(_WIDGET_UPDATES):
         chosen = rng.sample(orgs, k=min(len(orgs), rng.randint(1, 5)))
-        start = time.perf_counter()
-        timeline.update(**(timeline.selection() | {"orgs": chosen}))
-        timings.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))
-        timings.append(time.perf_counter() - start)
+        timings.append(_seconds(lambda c=chosen: timeline.update(**(timeline.selection() | {"orgs": c}))))
+        timings.append(_seconds(lambda: metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))))
     companies = views.CompaniesView(corpus)
     companies.widget()
     choices = list(companies.org.options)
-    companies_timings = []
-    for _ in range(_WIDGET_UPDATES // 2):
-        start = time.perf_counter()
-        companies.update(orgs=rng.sample(choices, k=min(len(choices), rng.randint(2, 4))))
-        companies_timings.append(time.perf_counter() - start)
+    companies_timings = [
+        _seconds(lambda: companies.update(orgs=rng.sample(choices, k=min(len(choices), rng.randint(2, 4)))))
+        for _ in range(_WIDGET_UPDATES // 2)
+    ]
     search = views.SearchView(corpus)
     search.widget()
-    search_timings = []
-    for keyword in _SEARCHES:
-        start = time.perf_counter()
-        search.update(keyword=keyword, width=20)
-        search_timings.append(time.perf_counter() - start)
+    search_timings = [_seconds(lambda k=keyword: search.update(keyword=k, width=20)) for keyword in _SEARCHES]
     return {
         "widget_update_ms_p95": _p95_ms(timings),
         "open_peak_rss_mb": round(peak_kb / 1024, 1),
         "companies_update_ms_p95": _p95_ms(companies_timings),
         "search_update_ms_p95": _p95_ms(search_timings),
     }
+
+
+def _seconds(call) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
 
 
 def _p95_ms(timings: list[float]) -> float:
