@@ -206,7 +206,7 @@ class TimelineView(_View):
 
     def table(self, **selection):
         rows = self._rows(**selection)
-        first = rows[np.argsort(self._selector.frame["date"].to_numpy()[rows], kind="stable")[:_TABLE_ROWS]]
+        first = rows[np.argsort(self._dated["date"].to_numpy()[rows], kind="stable")[:_TABLE_ROWS]]
         return _first_rows(_present(self._dated.iloc[first], self._COLUMNS), len(rows))
 
 
