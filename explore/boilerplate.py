@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from explore.gazetteer import boilerplate_kinds
 from explore.lines import (
     bigram_share,
     has_sentence_punct,
@@ -23,7 +24,6 @@ from explore.lines import (
     is_short_label,
     punct_count,
 )
-from explore.resources import boilerplate_kinds
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -34,42 +32,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from explore import __version__
-from explore.corpus import TABLES, Corpus, discover_files, process_file
+from explore._version import __version__
 from explore.errors import CorpusError
 from explore.gazetteer import data_hash
-from explore.load import DEFAULT_MAX_FILE_MB, read_file
+from explore.load import DEFAULT_MAX_FILE_MB, source_name
+from explore.pipeline import Frames, discover_files, process_paths
+from explore.store import InputFile, read_manifest, table_path, write_manifest
+from explore.tables import TABLES, empty_tables, typed_frame
 
-MANIFEST = "manifest.json"
-FORMAT = "explore-corpus/1"
 # Tables whose rows belong to a file through ``source_file``; the others through ``doc_id``.
 _BY_FILE = ("documents", "report", "removed")
-_TEXT_COLUMNS = {"documents": "text", "metrics": "sentence", "events": "text", "removed": "text"}
-
-Rows = dict[str, list[dict]]
-Frames = dict[str, pd.DataFrame]
-
-
-def process_paths(paths: Sequence[str], root: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Frames:
-    """Every table's rows for some files, in file order: the unit of work of every engine.
-
-    The tables come typed (``corpus.TABLES``), so an engine's workers return
-    compact Arrow-backed frames rather than lists of dicts.
-    """
-    rows: Rows = {name: [] for name in TABLES}
-    for path in paths:
-        for table, table_rows in process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb)).items():
-            rows[table].extend(table_rows)
-    return {name: _typed_frame(rows[name], name) for name in TABLES}
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    source_file: str
-    size: int
-    mtime_ns: int
-    sha256: str | None  # None until hashed (or taken from the manifest), or when unreadable
 
 
 @dataclass
@@ -109,21 +81,13 @@ def _sha256(path: Path) -> str:
 def _inputs(root: Path, paths: list[Path]) -> list[InputFile]:
     inputs = []
     for path in paths:
-        relative = path.name if root.is_file() else path.relative_to(root).as_posix()
+        relative = source_name(path, root)
         try:
             stat = path.stat()
             inputs.append(InputFile(path, relative, stat.st_size, stat.st_mtime_ns, None))
         except OSError:
             inputs.append(InputFile(path, relative, -1, -1, None))  # read_file will report why
     return inputs
-
-
-def _read_manifest(out: Path) -> dict | None:
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return manifest if manifest.get("format") == FORMAT else None
 
 
 def _reusable(manifest: dict | None) -> tuple[dict, str | None]:
@@ -193,8 +157,8 @@ class _TableWriters:
         self.n_rows = dict.fromkeys(TABLES, 0)
         self._writers = {}
         for name in TABLES:
-            schema = pa.Schema.from_pandas(_typed_frame([], name), preserve_index=False)
-            self._writers[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
+            schema = pa.Schema.from_pandas(typed_frame([], name), preserve_index=False)
+            self._writers[name] = pq.ParquetWriter(table_path(self.staging, name), schema)
 
     def write(self, frames: dict[str, pd.DataFrame]) -> None:
         for name, frame in frames.items():
@@ -207,20 +171,15 @@ class _TableWriters:
         for writer in self._writers.values():
             writer.close()
         for name in TABLES:
-            os.replace(self.staging / f"{name}.parquet", self.out / f"{name}.parquet")
+            os.replace(table_path(self.staging, name), table_path(self.out, name))
         self.staging.rmdir()
 
     def abandon(self) -> None:
         for writer in self._writers.values():
             writer.close()
         for name in TABLES:
-            (self.staging / f"{name}.parquet").unlink(missing_ok=True)
+            table_path(self.staging, name).unlink(missing_ok=True)
         self.staging.rmdir()
-
-
-def _typed_frame(rows: list[dict], name: str) -> pd.DataFrame:
-    columns = TABLES[name]
-    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
 
 
 class _Reused:
@@ -236,17 +195,17 @@ class _Reused:
         self._streams = None
         if unchanged:
             old_rank = {source_file: n for n, source_file in enumerate(previous_order)}
-            ids = pd.read_parquet(out / "documents.parquet", columns=["doc_id", "source_file"])
+            ids = pd.read_parquet(table_path(out, "documents"), columns=["doc_id", "source_file"])
             rank_of_doc = dict(zip(ids["doc_id"], ids["source_file"].map(old_rank), strict=True))
             self._old_rank = old_rank
             self._streams = {
-                name: _PreviousTable(out / f"{name}.parquet", name, old_rank if name in _BY_FILE else rank_of_doc)
+                name: _PreviousTable(table_path(out, name), name, old_rank if name in _BY_FILE else rank_of_doc)
                 for name in TABLES
             }
 
     def rows(self, files: list[str]) -> Frames:
         if self._streams is None or not files:
-            return {name: _typed_frame([], name) for name in TABLES}
+            return empty_tables()
         wanted = np.array([self._old_rank[f] for f in files], dtype=float)
         return {name: stream.take(wanted) for name, stream in self._streams.items()}
 
@@ -261,7 +220,7 @@ class _PreviousTable:
         self._key = "source_file" if name in _BY_FILE else "doc_id"
         self._rank_of_key = rank_of_key
         self._batches = pq.ParquetFile(path).iter_batches(batch_size=self._READ_ROWS)
-        self._buffer = _typed_frame([], name)
+        self._buffer = typed_frame([], name)
         self._ranks = np.empty(0, dtype=float)
 
     def _read_more(self) -> bool:
@@ -304,7 +263,7 @@ def build_corpus(
     started = time.perf_counter()
     root, out = Path(src).expanduser().resolve(), Path(out)
     files = _inputs(root, discover_files(root))
-    manifest = _read_manifest(out)
+    manifest = read_manifest(out)
     before, reason = _reusable(manifest)
     files = [_hashed(f, before) for f in files]
     unchanged = {
@@ -321,7 +280,7 @@ def build_corpus(
         batches = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
         for fresh in itertools.chain(batches, [None]):
             # Each fresh batch goes out with the reused files that come before its last file.
-            frames = fresh or {name: _typed_frame([], name) for name in TABLES}  # in file order already
+            frames = fresh or empty_tables()  # in file order already
             last = max((rank[f] for f in frames["report"]["source_file"]), default=len(files))
             due = [f for f in pending if rank[f] < last] if fresh else pending
             pending = pending[len(due) :]
@@ -338,7 +297,7 @@ def build_corpus(
         writers.abandon()
         raise
     writers.commit()
-    _write_manifest(out, root, files, engine_name)
+    write_manifest(out, root, files, engine_name)
     return BuildSummary(
         out=out,
         engine=engine_name,
@@ -352,55 +311,3 @@ def build_corpus(
         rebuilt_because=reason,
         seconds=time.perf_counter() - started,
     )
-
-
-def _write_manifest(out: Path, root: Path, files: list[InputFile], engine_name: str) -> None:
-    manifest = {
-        "format": FORMAT,
-        "version": __version__,
-        "data_hash": data_hash(),
-        "engine": engine_name,
-        "source_root": str(root),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "tables": sorted(TABLES),
-        "files": {f.source_file: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in files},
-    }
-    tmp = out / f".{MANIFEST}.{os.getpid()}"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(out / MANIFEST)
-
-
-def is_built(path: Path) -> bool:
-    return path.is_dir() and _read_manifest(path) is not None
-
-
-def open_built(path: Path, *, text: bool = True) -> Corpus:
-    """A built corpus, without re-parsing; with ``text=False`` the long text columns stay on disk."""
-    manifest = _read_manifest(path)
-    if manifest is None:
-        raise CorpusError(str(path), "not a built corpus (no manifest.json)")
-    readers = {name: partial(_read_table, path, name, text=text) for name in TABLES}
-    return Corpus(root=Path(manifest["source_root"]), **readers)
-
-
-def _read_table(path: Path, name: str, *, text: bool) -> pd.DataFrame:
-    columns = TABLES[name]
-    wanted = [c for c in columns if text or _TEXT_COLUMNS.get(name) != c]
-    frame = pd.read_parquet(path / f"{name}.parquet", columns=wanted).astype({c: columns[c] for c in wanted})
-    return _in_one_chunk(frame)
-
-
-def _in_one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
-    """String columns as one Arrow chunk each, as Parquet's row groups leave them in several.
-
-    Taking rows from a chunked Arrow array concatenates its chunks first:
-    selecting 300 figures of a million took 22 ms per column, 0.1 ms in one chunk.
-    """
-    for column in frame.columns:
-        array = frame[column].array
-        if isinstance(array, pd.arrays.ArrowStringArray):
-            chunked = pa.array(array)
-            if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
-                combined = pd.arrays.ArrowStringArray(chunked.combine_chunks())
-                frame[column] = pd.Series(combined, index=frame.index, dtype=frame[column].dtype)
-    return frame

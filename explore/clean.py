@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from explore.boilerplate import LINE_RULES, Line, Lines
+from explore.chars import is_cjk
 from explore.lines import ends_sentence, is_credit, is_heading
 from explore.normalize import (
     fullwidth_alnum_to_ascii,
@@ -79,7 +80,7 @@ def _is_continuation(previous: str, line: str) -> bool:
     if is_heading(previous) or is_credit(previous) or is_heading(line) or is_credit(line):
         return False
     first = line[0]
-    return first in _CONTINUATION_START or first.isdigit() or "\u4e00" <= first <= "\u9fff"
+    return first in _CONTINUATION_START or first.isdigit() or is_cjk(first)
 
 
 def join_page_splits(paragraphs: Sequence[str]) -> list[str]:

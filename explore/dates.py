@@ -13,6 +13,10 @@ A partial date (``9月27日``) takes its year from evidence, in this order:
 
 Targets (``到2026年底``) are never evidence. Where the evidence does not
 settle the year, the year stays unknown and ``precision`` says so.
+
+An item's own date (:func:`item_date`) is the first happening its lead dates,
+else its bulletin's edition year; an event's date (:func:`event_date`) is the
+most precise expression of its sentence that is not a target.
 """
 
 from __future__ import annotations
@@ -20,9 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from explore.gazetteer import read_toml
+from explore.gazetteer import event_words
 
 # "day" / "month" / "year"; with the year unknown: "month_day" (9月27日) or
 # "month_only" (6月底); "recent" for 近日 and the like.
@@ -71,20 +74,14 @@ class DateExpr:
             return None
 
 
-@lru_cache(maxsize=1)
-def _role_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    spec = read_toml("events.toml")
-    return tuple(spec["target_words"]), tuple(spec["as_of_before"]), tuple(spec["as_of_after"])
-
-
 def _role(text: str, start: int, end: int) -> str:
-    targets, as_of_before, as_of_after = _role_words()
+    words = event_words()
     if text.rfind("《", 0, start) > text.rfind("》", 0, start):
         return "in_title"  # 《关于公布2023年…的通知》 names a document; it dates nothing
     before = text[max(0, start - 4) : start]
-    if before.endswith(as_of_before) or text.startswith(as_of_after, end):
+    if before.endswith(words.as_of_before) or text.startswith(words.as_of_after, end):
         return "as_of"  # before targets: 截至 ends in the target word 至
-    if before.endswith(targets):
+    if before.endswith(words.target_words):
         return "target"
     return "happening"
 
@@ -199,3 +196,50 @@ def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -
     if year is None or expr.role == "target":
         return expr
     return replace(expr, year=year, precision="day" if expr.day else "month")
+
+
+# Which of a sentence's dates speaks for it: the most precise (then the first).
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "month_day": 0, "month_only": 0, "recent": 0}
+
+
+@dataclass(frozen=True)
+class DatedAs:
+    """How an item or event is dated: ``when`` (a day, or a month's or year's first day), precision, words.
+
+    ``precision`` is kept with ``when`` unknown for a partial date whose year
+    is unknown (``month_day``, ``month_only``); both are ``None`` when nothing dates it.
+    """
+
+    when: date | None
+    precision: Precision | None
+    text: str | None
+
+
+UNDATED = DatedAs(None, None, None)
+
+
+def item_date(lead: list[DateExpr], bulletin_edition: tuple[int, str] | None) -> DatedAs:
+    """An item's own date: the first happening its lead (resolved expressions) dates, else its edition's year."""
+    happening = [e for e in lead if e.role == "happening"]
+    if happening:
+        first = happening[0]
+        known = first.year is not None or first.precision in ("month_day", "month_only")
+        return DatedAs(first.as_date(), first.precision if known else None, first.text)
+    if bulletin_edition is not None:
+        year, text = bulletin_edition
+        return DatedAs(date(year, 1, 1), "year", text)
+    return UNDATED
+
+
+def event_date(exprs: list[DateExpr], item: DatedAs) -> tuple[DateExpr, DatedAs]:
+    """The expression that dates a sentence (``exprs``: its resolved dates), and the date it gives.
+
+    A ``近日`` whose year stays unknown takes the item's own date.
+    """
+    usable = [e for e in exprs if e.role != "target"] or exprs
+    best = max(usable, key=lambda e: (_PRECISION_RANK[e.precision], -e.start))
+    when, precision = best.as_date(), best.precision
+    if best.precision == "recent" and best.year is None and item.when is not None:
+        when, precision = item.when, item.precision
+    known = when is not None or precision in ("month_day", "month_only")
+    return best, DatedAs(when, precision if known else None, best.text)

@@ -16,6 +16,7 @@ import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 
+from explore.chars import is_cjk
 from explore.script import to_simplified
 
 # Below this share of common characters a decode is treated as mojibake.
@@ -52,16 +53,12 @@ def _common_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 def common_share(text: str, *, sample: int = 20_000) -> float | None:
     """Share of CJK characters in ``text`` that are common Simplified ones.
 
     ``None`` when the text holds too few CJK characters to judge.
     """
-    cjk = "".join(c for c in text[: sample * 3] if _is_cjk(c))[:sample]
+    cjk = "".join(c for c in text[: sample * 3] if is_cjk(c))[:sample]
     if len(cjk) < MIN_CJK_FOR_SCORE:
         return None
     simplified = to_simplified(cjk)

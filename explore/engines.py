@@ -1,7 +1,7 @@
 """The Dask engine: the build's per-file function mapped over partitions of file paths, as futures.
 
 Nothing of the pipeline is rewritten for Dask: each partition calls
-:func:`explore.build.process_paths`, exactly what the local engine calls. The
+:func:`explore.pipeline.process_paths`, exactly what the local engine calls. The
 tasks hold file paths, not documents; workers read the files themselves, so
 the same command scales from a ``LocalCluster`` to a cluster of many machines
 that share the corpus's file system.
@@ -14,7 +14,8 @@ from collections import deque
 from collections.abc import Iterator
 from functools import partial
 
-from explore.build import BATCH_FILES, Engine, Frames, process_paths
+from explore.build import BATCH_FILES, Engine
+from explore.pipeline import Frames, process_paths
 
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
 # few enough that finished partitions waiting to be written stay small.

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from explore.dates import (
+    DatedAs,
     DateExpr,
     YearEvidence,
     body_lower_bound,
     edition,
+    event_date,
     find_dates,
+    item_date,
     resolve,
     title_year,
 )
@@ -37,7 +40,6 @@ _AFFILIATION_GAP = 14
 _DESCRIPTOR_GAP = 24
 # The item's own date is read from its first sentences (the lead), not from history told later.
 _LEAD_SENTENCES = 2
-_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "month_day": 0, "month_only": 0, "recent": 0}
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,7 @@ class ItemContext:
 
 @dataclass(frozen=True)
 class ItemExtraction:
-    date: date | None
-    date_precision: str | None
-    date_text: str | None
+    date: DatedAs  # the item's own date
     mentions: list[dict]
     metrics: list[dict]
     events: list[dict]
@@ -135,24 +135,6 @@ def _metric_org(sentence: Sentence, offset_in_sentence: int, actor: str | None, 
     return actor
 
 
-def _document_date(lead: list[DateExpr], bulletin_edition: tuple[int, str] | None):
-    """The item's own date: the first happening its lead dates, else its bulletin's edition year."""
-    happening = [e for e in lead if e.role == "happening"]
-    if happening:
-        first = happening[0]
-        known = first.year is not None or first.precision in ("month_day", "month_only")
-        return first.as_date(), first.precision if known else None, first.text
-    if bulletin_edition is not None:
-        year, text = bulletin_edition
-        return date(year, 1, 1), "year", text
-    return None, None, None
-
-
-def _best_date(exprs: list[DateExpr]) -> DateExpr:
-    usable = [e for e in exprs if e.role != "target"] or exprs
-    return max(usable, key=lambda e: (_PRECISION_RANK[e.precision], -e.start))
-
-
 def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtraction:
     """Everything extraction finds in one item's clean text."""
     mentions = find_mentions(text)
@@ -168,8 +150,8 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     )
     lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
-    doc_date, precision, date_text = _document_date(lead, bulletin_edition)
-    document_year = doc_date.year if doc_date else None
+    dated = item_date(lead, bulletin_edition)
+    document_year = dated.when.year if dated.when else None
     resolved = [resolve(e, evidence, document_year) for e in exprs]
 
     named_orgs = {m.name for m in title_mentions + mentions if m.kind == "org"}
@@ -205,12 +187,10 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
             )
         in_sentence = [e for e in resolved if sentence.start <= e.start < sentence.end]
         if in_sentence:
-            event_rows.append(_event_row(context.doc_id, sentence, in_sentence, actor, doc_date, precision))
+            event_rows.append(_event_row(_Event(context.doc_id, sentence, actor, *event_date(in_sentence, dated))))
 
     return ItemExtraction(
-        date=doc_date,
-        date_precision=precision,
-        date_text=date_text,
+        date=dated,
         mentions=[_mention_row(context.doc_id, m) for m in mentions],
         metrics=metric_rows,
         events=event_rows,
@@ -221,19 +201,27 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     )
 
 
-def _event_row(doc_id, sentence, exprs, actor, doc_date, doc_precision) -> dict:
-    best = _best_date(exprs)
-    when, precision = best.as_date(), best.precision
-    if best.precision == "recent" and best.year is None and doc_date is not None:
-        when, precision = doc_date, doc_precision
-    clause_start = max(sentence.text.rfind(c, 0, best.start - sentence.start) for c in "。；") + 1
+@dataclass(frozen=True)
+class _Event:
+    """A dated sentence: whose it is, the expression that dates it and the date it gives."""
+
+    doc_id: str
+    sentence: Sentence
+    actor: str | None
+    expr: DateExpr
+    dated: DatedAs
+
+
+def _event_row(event: _Event) -> dict:
+    sentence, expr = event.sentence, event.expr
+    clause_start = max(sentence.text.rfind(c, 0, expr.start - sentence.start) for c in "。；") + 1
     return {
-        "doc_id": doc_id,
-        "date": when,
-        "date_precision": precision if when is not None or precision in ("month_day", "month_only") else None,
-        "date_text": best.text,
-        "org": actor,
-        "kind": event_kind(sentence.text[clause_start:], best.role),
+        "doc_id": event.doc_id,
+        "date": event.dated.when,
+        "date_precision": event.dated.precision,
+        "date_text": event.dated.text,
+        "org": event.actor,
+        "kind": event_kind(sentence.text[clause_start:], expr.role),
         "text": sentence.text,
     }
 

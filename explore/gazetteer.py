@@ -1,8 +1,9 @@
-"""The vocabulary of extraction, read once from ``explore/data``.
+"""The one loader of the vocabulary: every file of ``explore/data``, read once into immutable lookups.
 
-Organizations, products and programs, places, units, themes, event kinds and
-person titles live in data files documented in their own headers; this module
-only reads them into immutable lookups.
+Organizations, products and programs, places, units, themes, event kinds,
+person titles, page furniture and stop words live in data files documented
+in their own headers; this module reads each into a frozen dataclass (or a
+mapping of them) that the rules use as it is.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import ahocorasick_rs
+
+from explore.chars import CJK
 from explore.resources import read_data_text
 
+# The files extraction reads: a build made with other versions of them is rebuilt.
 DATA_FILES = (
     "boilerplate.toml",
     "orgs.csv",
@@ -27,7 +32,10 @@ DATA_FILES = (
     "units.toml",
     "themes.toml",
     "events.toml",
+    "place_rules.toml",
 )
+# Quotation marks a product name may be written with (“邮乐购”): matched without them.
+QUOTES = "“”「」\"'‘’"
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ def places() -> dict[str, tuple[Place, ...]]:
 
 _PLACE_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|"
-    r"(?:[\u4e00-\u9fff]{1,8}族)+自治州|(?:[\u4e00-\u9fff]{1,8}族)+自治县|自治州|自治县|地区|省|市|县|区|盟|旗)$"
+    rf"(?:[{CJK}]{{1,8}}族)+自治州|(?:[{CJK}]{{1,8}}族)+自治县|自治州|自治县|地区|省|市|县|区|盟|旗)$"
 )
 
 
@@ -118,3 +126,191 @@ def data_hash() -> str:
     for name in DATA_FILES:
         digest.update(read_data_text(name).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class BoilerplateKind:
+    """One kind of page furniture from ``data/boilerplate.toml``."""
+
+    name: str
+    reason: str
+    max_chars: int
+    line: tuple[re.Pattern[str], ...]
+    inline: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
+    return tuple(
+        BoilerplateKind(
+            name=name,
+            reason=spec["reason"],
+            max_chars=int(spec["max_chars"]),
+            # One alternation per kind: its leftmost match is the earliest any of its patterns gives.
+            line=(re.compile("|".join(f"(?:{p})" for p in spec["line"]), re.IGNORECASE),) if spec.get("line") else (),
+            inline=tuple(re.compile(p) for p in spec.get("inline", ())),
+        )
+        for name, spec in read_toml("boilerplate.toml").items()
+    )
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = read_data_text("stopwords.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class ListedNames:
+    """Every listed surface (orgs, products without quotation marks, places) in one Aho-Corasick automaton.
+
+    ``makes[i]`` are the mentions ``surfaces[i]`` makes: (kind, canonical name, org_type, owner).
+    """
+
+    automaton: ahocorasick_rs.AhoCorasick
+    surfaces: tuple[str, ...]
+    makes: tuple[tuple[tuple[str, str, str | None, str | None], ...], ...]
+
+
+@lru_cache(maxsize=1)
+def listed_names() -> ListedNames:
+    entries: dict[str, list] = {}
+    without_quotes = str.maketrans(dict.fromkeys(QUOTES))
+    for surface, org in org_aliases().items():
+        entries.setdefault(surface, []).append(("org", org.canonical, org.org_type, None))
+    for surface, product in product_aliases().items():
+        entries.setdefault(surface.translate(without_quotes), []).append(("product", product.name, None, product.owner))
+    for surface in places():
+        entries.setdefault(surface, []).append(("place", surface, None, None))
+    surfaces = tuple(entries)
+    return ListedNames(ahocorasick_rs.AhoCorasick(list(surfaces)), surfaces, tuple(tuple(entries[s]) for s in surfaces))
+
+
+@dataclass(frozen=True)
+class OrgRules:
+    """How an organization not listed is recognised by its name's suffix (``data/org_rules.toml``)."""
+
+    suffix_re: re.Pattern[str]
+    suffixes: dict[str, str]  # suffix → org_type, longest first
+    short_suffixes: frozenset[str]  # need a place or a listed prefix before them
+    short_suffix_prefixes: tuple[str, ...]
+    boundary: re.Pattern[str]  # where a name cannot reach back past
+    boundary_words: tuple[str, ...]
+    not_followed_by: dict[str, str]
+    generic: frozenset[str]
+    max_chars: int
+
+
+@lru_cache(maxsize=1)
+def org_rules() -> OrgRules:
+    rules = read_toml("org_rules.toml")
+    suffixes = dict(sorted(rules["suffixes"].items(), key=lambda kv: -len(kv[0])))
+    boundary_words = tuple(sorted(rules["boundary_words"], key=len, reverse=True))
+    return OrgRules(
+        suffix_re=re.compile("|".join(re.escape(s) for s in suffixes)),
+        suffixes=suffixes,
+        short_suffixes=frozenset(rules["short_suffixes"]),
+        short_suffix_prefixes=tuple(rules["short_suffix_prefixes"]),
+        boundary=re.compile(
+            "|".join(re.escape(w) for w in boundary_words)
+            + f"|[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"
+        ),
+        boundary_words=boundary_words,
+        not_followed_by=dict(rules["not_followed_by"]),
+        generic=frozenset(rules["generic"]["names"]),
+        max_chars=int(rules["max_chars"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def place_short_name_blocklist() -> frozenset[str]:
+    return frozenset(read_toml("place_rules.toml")["short_name_blocklist"])
+
+
+@dataclass(frozen=True)
+class PeopleRules:
+    """A person is a name of two or three characters after a title (``data/people.toml``)."""
+
+    title_before_name: re.Pattern[str]
+    follow: str  # characters that may follow a name
+
+
+@lru_cache(maxsize=1)
+def people_rules() -> PeopleRules:
+    spec = read_toml("people.toml")
+    titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
+    return PeopleRules(re.compile(rf"(?:{titles})(?=[{spec['surnames'].strip()}])"), spec["follow"])
+
+
+@dataclass(frozen=True)
+class UnitVocabulary:
+    """Units, counted nouns and the words around figures (``data/units.toml``)."""
+
+    units: dict[str, dict]  # unit → {"kind", "category"}
+    counted_nouns: frozenset[str]
+    subject_stops: tuple[str, ...]  # longest first
+    subject_links: tuple[str, ...]  # longest first
+    allowed_categories: dict[str, list[str]]  # unit kind → categories it may take
+    coverage_endings: tuple[str, ...]
+    subject_categories: dict[str, list[str]]  # category → words of the subject or clause
+
+
+@lru_cache(maxsize=1)
+def unit_vocabulary() -> UnitVocabulary:
+    spec = read_toml("units.toml")
+    return UnitVocabulary(
+        units=dict(spec["units"]),
+        counted_nouns=frozenset(spec["counted_nouns"]["nouns"]),
+        subject_stops=tuple(sorted(spec["subject_stops"]["words"], key=len, reverse=True)),
+        subject_links=tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True)),
+        allowed_categories=dict(spec["allowed_categories"]),
+        coverage_endings=tuple(spec["coverage_nouns"]["endings"]),
+        subject_categories=dict(spec["subject_categories"]),
+    )
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """What a date's neighbours say of it, and which verbs make which kind of event (``data/events.toml``)."""
+
+    target_words: tuple[str, ...]  # 到 2026年底: a target
+    as_of_before: tuple[str, ...]  # 截至 2023年8月: as of
+    as_of_after: tuple[str, ...]
+    kinds: dict[str, tuple[str, ...]]  # kind → verbs, in order of precedence
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    spec = read_toml("events.toml")
+    return EventWords(
+        target_words=tuple(spec["target_words"]),
+        as_of_before=tuple(spec["as_of_before"]),
+        as_of_after=tuple(spec["as_of_after"]),
+        kinds={kind: tuple(verbs) for kind, verbs in spec["kinds"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class ThemeVocabulary:
+    """The policy's themes and their keywords (``data/themes.toml``), with one automaton over every keyword."""
+
+    taxonomy: dict[str, tuple[str, ...]]  # theme → keywords, in the file's order
+    automaton: ahocorasick_rs.AhoCorasick
+    keywords: tuple[str, ...]  # the automaton's patterns
+    themes_of: dict[str, tuple[str, ...]]  # keyword → the themes it belongs to
+
+
+@lru_cache(maxsize=1)
+def theme_vocabulary() -> ThemeVocabulary:
+    taxonomy = {theme: tuple(spec["keywords"]) for theme, spec in read_toml("themes.toml").items()}
+    themes_of: dict[str, list[str]] = {}
+    for theme, words in taxonomy.items():
+        for word in words:
+            themes_of.setdefault(word, []).append(theme)
+    keywords = tuple(themes_of)
+    return ThemeVocabulary(
+        taxonomy,
+        ahocorasick_rs.AhoCorasick(list(keywords)),
+        keywords,
+        {w: tuple(t) for w, t in themes_of.items()},
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from explore.chars import is_cjk
+
 _CN_NUM = "一二三四五六七八九十"
 SENTENCE_PUNCT = frozenset("。！？；，：、,;!?:")
 _TERMINAL = frozenset("。！？；：…」』”）》)!?;:")
@@ -52,7 +54,7 @@ def is_body_paragraph(line: str, *, min_chars: int = 30) -> bool:
 
 
 def bigrams(text: str) -> set[str]:
-    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    chars = [c for c in text if is_cjk(c)]
     return {a + b for a, b in itertools.pairwise(chars)}
 
 

@@ -82,9 +82,14 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
+def source_name(path: Path, root: Path) -> str:
+    """How a file is named in the tables: its path relative to the corpus root, with forward slashes."""
+    return path.name if root.is_file() else path.relative_to(root).as_posix()
+
+
 def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> FileText:
     """Read and decode one file; never raises for a problem with the file itself."""
-    relative = path.name if root.is_file() else path.relative_to(root).as_posix()
+    relative = source_name(path, root)
 
     def record(
         status: Status, reason: str | None, size: int = 0, encoding: str | None = None, text: str | None = None

@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import NamedTuple
 
-import ahocorasick_rs
-
-from explore.gazetteer import org_aliases, places, product_aliases, read_toml
-
-_QUOTES = "“”「」\"'‘’"
-_QUOTE_TABLE = str.maketrans({q: None for q in _QUOTES})
+from explore.chars import is_cjk
+from explore.gazetteer import (
+    QUOTES,
+    listed_names,
+    org_aliases,
+    org_rules,
+    people_rules,
+    place_short_name_blocklist,
+    places,
+)
 
 
 class Mention(NamedTuple):
@@ -41,38 +44,7 @@ class Mention(NamedTuple):
     county: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], list[tuple]]:
-    """Every listed surface, and for each the mentions it makes: (kind, canonical name, org_type, owner)."""
-    entries: dict[str, list] = {}
-    for surface, org in org_aliases().items():
-        entries.setdefault(surface, []).append(("org", org.canonical, org.org_type, None))
-    for surface, product in product_aliases().items():
-        entries.setdefault(surface.translate(_QUOTE_TABLE), []).append(("product", product.name, None, product.owner))
-    for surface in places():
-        entries.setdefault(surface, []).append(("place", surface, None, None))
-    surfaces = list(entries)
-    return ahocorasick_rs.AhoCorasick(surfaces), surfaces, [tuple(entries[s]) for s in surfaces]
-
-
-@lru_cache(maxsize=1)
-def _org_rules() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
-    rules = read_toml("org_rules.toml")
-    suffixes = dict(sorted(rules["suffixes"].items(), key=lambda kv: -len(kv[0])))
-    suffix_re = re.compile("|".join(re.escape(s) for s in suffixes))
-    boundary = re.compile(
-        "|".join(re.escape(w) for w in sorted(rules["boundary_words"], key=len, reverse=True))
-        + f"|[{re.escape(rules['boundary_chars'])}]|[^\\u4e00-\\u9fffA-Za-z0-9]"
-    )
-    return suffix_re, suffixes, frozenset(rules["short_suffixes"]), tuple(rules["short_suffix_prefixes"]), boundary
-
-
-@lru_cache(maxsize=1)
-def _place_rules() -> frozenset[str]:
-    return frozenset(read_toml("place_rules.toml")["short_name_blocklist"])
-
-
-_QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
+_QUOTE_RE = re.compile(f"[{re.escape(QUOTES)}]")
 
 
 def _strip_quotes(text: str) -> tuple[str, list[int]]:
@@ -89,17 +61,17 @@ def _original(index: int, removed_at: list[int]) -> int:
 
 def _listed(text: str) -> list[Mention]:
     stripped, removed_at = _strip_quotes(text)
-    automaton, surfaces, makes = _automaton()
+    listed = listed_names()
     found = []
     # Every occurrence, overlapping ones too: _longest_first decides between them.
-    for index, first, end in automaton.find_matches_as_indexes(stripped, overlapping=True):
-        surface = surfaces[index]
+    for index, first, end in listed.automaton.find_matches_as_indexes(stripped, overlapping=True):
+        surface = listed.surfaces[index]
         if removed_at:
             start, stop = _original(first, removed_at), _original(end - 1, removed_at) + 1
             original = text[start:stop]
         else:  # no quotation marks: offsets are the text's own
             start, stop, original = first, end, surface
-        for kind, name, org_type, owner in makes[index]:
+        for kind, name, org_type, owner in listed.makes[index]:
             if kind != "product" and original != surface:
                 continue  # only product names are matched across quotation marks
             found.append(Mention(kind, name, original, start, stop, org_type, owner))
@@ -107,35 +79,30 @@ def _listed(text: str) -> list[Mention]:
 
 
 def _rule_orgs(text: str) -> list[Mention]:
-    suffix_re, suffixes, short_suffixes, short_prefixes, boundary = _org_rules()
-    rules = read_toml("org_rules.toml")
-    not_followed_by, generic, boundary_words = (
-        rules["not_followed_by"],
-        set(rules["generic"]["names"]),
-        rules["boundary_words"],
-    )
+    rules = org_rules()
     aliases = org_aliases()
     found = []
-    for match in suffix_re.finditer(text):
+    for match in rules.suffix_re.finditer(text):
         suffix = match.group()
         following = text[match.end() : match.end() + 1]
-        if following and following in not_followed_by.get(suffix, ""):
+        if following and following in rules.not_followed_by.get(suffix, ""):
             continue  # 委员, 部长, 大学生: the suffix belongs to another word
-        window_start = max(0, match.start() - rules["max_chars"])
+        window_start = max(0, match.start() - rules.max_chars)
         window = text[window_start : match.start()]
-        cuts = [m.end() for m in boundary.finditer(window)]
+        cuts = [m.end() for m in rules.boundary.finditer(window)]
         start = window_start + (cuts[-1] if cuts else 0)
         body = text[start : match.start()]
         surface = text[start : match.end()]
-        if len(body) < 2 or surface in generic or surface.endswith(tuple(boundary_words)):
+        if len(body) < 2 or surface in rules.generic or surface.endswith(rules.boundary_words):
             continue  # too short, says no one, or ends in a verb (主办, 举办)
-        if suffix in short_suffixes and not surface.startswith(short_prefixes) and not _starts_with_place(surface):
+        short = suffix in rules.short_suffixes
+        if short and not surface.startswith(rules.short_suffix_prefixes) and not _starts_with_place(surface):
             continue
         parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
         if parent is not None:  # 中国联通重庆市分公司 is 中国联通's
             found.append(Mention("org", parent.canonical, surface, start, match.end(), org_type=parent.org_type))
         else:
-            found.append(Mention("org", surface, surface, start, match.end(), org_type=suffixes[suffix]))
+            found.append(Mention("org", surface, surface, start, match.end(), org_type=rules.suffixes[suffix]))
     return found
 
 
@@ -148,23 +115,16 @@ def _starts_with_place(surface: str) -> bool:
     return any(surface[:n] in table for n in range(2, min(len(surface), 9)))
 
 
-@lru_cache(maxsize=1)
-def _title_before_name() -> tuple[re.Pattern[str], str]:
-    spec = read_toml("people.toml")
-    titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
-    return re.compile(rf"(?:{titles})(?=[{spec['surnames'].strip()}])"), spec["follow"]
-
-
 def _people(text: str) -> list[Mention]:
-    title_re, follow = _title_before_name()
+    rules = people_rules()
     found = []
     names = set()
-    for match in title_re.finditer(text):
+    for match in rules.title_before_name.finditer(text):
         at = match.end()
         for size in (2, 3):
             after = text[at + size : at + size + 1]
             name = text[at : at + size]
-            if len(name) == size and all("\u4e00" <= c <= "\u9fff" for c in name) and (after in follow or not after):
+            if len(name) == size and all(is_cjk(c) for c in name) and (after in rules.follow or not after):
                 names.add(name)
                 break
     for name in names:
@@ -200,7 +160,7 @@ def _inside_one(place: Mention, chosen: list[Mention]) -> bool:
 def _resolve_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give each place its province/city/county, using the places named before it."""
     table = places()
-    blocked = _place_rules()
+    blocked = place_short_name_blocklist()
     seen_provinces: list[str] = []
     seen_cities: list[str] = []
     known_counties: set[str] = set()

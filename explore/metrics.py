@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from explore.gazetteer import read_toml
+from explore.chars import CJK
+from explore.gazetteer import UnitVocabulary, unit_vocabulary
 from explore.numbers import MULTIPLIERS, parse_number
 from explore.sentences import Sentence
 
@@ -43,12 +44,20 @@ class Metric:
     end: int
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """The figure pattern and the subject words, compiled once from ``data/units.toml``."""
+
+    pattern: re.Pattern[str]
+    stops: re.Pattern[str]
+    vocabulary: UnitVocabulary
+
+
 @lru_cache(maxsize=1)
-def _vocabulary():
-    spec = read_toml("units.toml")
-    units = spec["units"]
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(spec["counted_nouns"]["nouns"], key=len, reverse=True))
+def _rules() -> _Rules:
+    vocabulary = unit_vocabulary()
+    unit_alt = "|".join(re.escape(u) for u in sorted(vocabulary.units, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(vocabulary.counted_nouns, key=len, reverse=True))
     before = "|".join(sorted(_BEFORE, key=len, reverse=True))
     pattern = re.compile(
         rf"(?:(?P<pre>{before})了?)?"
@@ -57,14 +66,13 @@ def _vocabulary():
         rf"(?:(?P<unit>{unit_alt})|(?P<noun>{nouns}))?"
         rf"(?P<post>多|余|以上|左右|上下)?"
     )
-    stops = sorted(spec["subject_stops"]["words"], key=len, reverse=True)
-    stop_re = re.compile("|".join(re.escape(w) for w in stops))
-    links = tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True))
-    return pattern, units, spec, stop_re, links, frozenset(spec["counted_nouns"]["nouns"])
+    stops = re.compile("|".join(re.escape(w) for w in vocabulary.subject_stops))
+    return _Rules(pattern, stops, vocabulary)
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
+_SUBJECT_RUN = re.compile(rf"[{CJK}A-Za-z]{{1,14}}")
 _NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|个月|小时[内后前]|个小时)")
 
 
@@ -132,19 +140,20 @@ def _tidy(subject: str) -> str | None:
     return subject[-_SUBJECT_MAX:] if subject else None
 
 
-def _subject_after(text: str, end: int, stop_re: re.Pattern[str], nouns: frozenset[str]) -> str | None:
-    run = re.match(r"[\u4e00-\u9fffA-Za-z]{1,14}", text[end:])
+def _subject_after(text: str, end: int, rules: _Rules) -> str | None:
+    run = _SUBJECT_RUN.match(text, end)
     if not run:
         return None
     words = run.group()
-    stops = _stops_in(words, stop_re)
-    if stop_re.match(words):
+    stops = _stops_in(words, rules.stops)
+    if rules.stops.match(words):
         return None  # 2100万元的…: a function word follows, not a noun
     subject = words[: stops[0].start()] if stops else words
-    return subject if len(subject) >= 2 or subject in nouns else None
+    return subject if len(subject) >= 2 or subject in rules.vocabulary.counted_nouns else None
 
 
-def _subject_before(text: str, start: int, stop_re: re.Pattern[str], links: tuple[str, ...]) -> str | None:
+def _subject_before(text: str, start: int, rules: _Rules) -> str | None:
+    stop_re, links = rules.stops, rules.vocabulary.subject_links
     clause = text[_clause_start(text, start) : start]
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
@@ -155,13 +164,14 @@ def _subject_before(text: str, start: int, stop_re: re.Pattern[str], links: tupl
     return subject
 
 
-def _category(subject: str | None, clause: str, unit: str | None, units: dict, spec: dict) -> str:
+def _category(subject: str | None, clause: str, unit: str | None, vocabulary: UnitVocabulary) -> str:
+    units = vocabulary.units
     kind = units[unit]["kind"] if unit in units else "count"
-    allowed = spec["allowed_categories"].get(kind, [])
-    if "coverage" in allowed and subject and subject.endswith(tuple(spec["coverage_nouns"]["endings"])):
+    allowed = vocabulary.allowed_categories.get(kind, [])
+    if "coverage" in allowed and subject and subject.endswith(vocabulary.coverage_endings):
         return "coverage"
     context = (subject or "") + clause
-    for category, words in spec["subject_categories"].items():
+    for category, words in vocabulary.subject_categories.items():
         if category in allowed and any(w in context for w in words):
             return category
     return units[unit]["category"] if unit in units else "count"
@@ -169,10 +179,10 @@ def _category(subject: str | None, clause: str, unit: str | None, units: dict, s
 
 def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
-    pattern, units, spec, stop_re, links, nouns = _vocabulary()
+    rules = _rules()
     text = sentence.text
     found = []
-    for match in pattern.finditer(text):
+    for match in rules.pattern.finditer(text):
         if not _is_figure(match, text):
             continue
         value = _scaled(match)
@@ -182,10 +192,10 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         if match.group("noun"):
             subject = match.group("noun")
         else:
-            subject = _subject_after(text, match.end(), stop_re, nouns) if unit not in ("倍", "%") else None
-            subject = subject or _subject_before(text, match.start(), stop_re, links)
+            subject = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
+            subject = subject or _subject_before(text, match.start(), rules)
         clause = text[_clause_start(text, match.start()) : match.start()]
-        category = _category(subject, clause, unit, units, spec)
+        category = _category(subject, clause, unit, rules.vocabulary)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
         found.append(

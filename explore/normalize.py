@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from explore.chars import CJK
 from explore.script import to_simplified
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that belong to Chinese running text: ideographs and full-width
 # punctuation/brackets/quotes.
 _CJK_CONTEXT = CJK + r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"

@@ -14,7 +14,6 @@ import html
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import jupytext
@@ -24,6 +23,7 @@ from nbconvert import HTMLExporter
 from plotly.offline import get_plotlyjs
 
 from explore.notebook import CORPUS_ENV, STATIC_ENV
+from explore.resources import bundled_folder
 
 _TIMEOUT_S = 600
 _STYLE = """
@@ -39,9 +39,8 @@ nav a { margin-right: 1rem; }
 
 def notebook_sources() -> list[Path]:
     """The notebooks' ``py:percent`` sources: in a checkout, or packed in the wheel."""
-    packaged = resources.files("explore").joinpath("_notebooks")
-    folder = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parent.parent / "notebooks"
-    return sorted(folder.glob("[0-9][0-9]_*.py"))
+    folder = bundled_folder("notebooks")
+    return sorted(folder.glob("[0-9][0-9]_*.py")) if folder else []
 
 
 @contextmanager

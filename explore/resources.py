@@ -1,40 +1,25 @@
-"""Data files shipped with the package, loaded once."""
+"""Where the files shipped with the package are: vocabulary, seeds, notebooks.
+
+In an installed wheel the seeds and notebooks are packed inside the package
+(``explore/_seeds``, ``explore/_notebooks``); in a checkout they sit beside it.
+Parsing the vocabulary into lookups is :mod:`explore.gazetteer`'s job.
+"""
 
 from __future__ import annotations
 
-import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
-
-
-@dataclass(frozen=True)
-class BoilerplateKind:
-    """One kind of page furniture from ``data/boilerplate.toml``."""
-
-    name: str
-    reason: str
-    max_chars: int
-    line: tuple[re.Pattern[str], ...]
-    inline: tuple[re.Pattern[str], ...]
+from pathlib import Path
 
 
 def read_data_text(name: str) -> str:
+    """A file of ``explore/data`` as text."""
     return resources.files("explore").joinpath("data", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
-    table = tomllib.loads(read_data_text("boilerplate.toml"))
-    return tuple(
-        BoilerplateKind(
-            name=name,
-            reason=spec["reason"],
-            max_chars=int(spec["max_chars"]),
-            # One alternation per kind: its leftmost match is the earliest any of its patterns gives.
-            line=(re.compile("|".join(f"(?:{p})" for p in spec["line"]), re.IGNORECASE),) if spec.get("line") else (),
-            inline=tuple(re.compile(p) for p in spec.get("inline", ())),
-        )
-        for name, spec in table.items()
-    )
+def bundled_folder(name: str) -> Path | None:
+    """The shipped folder ``name`` (``seeds``, ``notebooks``): packed in the wheel, else in the checkout."""
+    packaged = resources.files("explore").joinpath(f"_{name}")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parent.parent / name
+    return checkout if checkout.is_dir() else None

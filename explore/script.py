@@ -11,6 +11,8 @@ from typing import Literal
 
 import opencc
 
+from explore.chars import is_cjk
+
 Script = Literal["simplified", "traditional", "mixed"]
 
 # A document whose script-specific characters are at least this share
@@ -52,7 +54,7 @@ def detect_script(text: str) -> Script:
     are Traditional-only, those ``s2t`` changes are Simplified-only. Text made
     only of characters shared by both scripts counts as Simplified.
     """
-    flags = _script_flags({c for c in set(text) if "\u4e00" <= c <= "\u9fff"})
+    flags = _script_flags({c for c in set(text) if is_cjk(c)})
     traditional = sum(t for t, _ in flags)
     simplified = sum(s for _, s in flags)
     total = traditional + simplified

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from explore.chars import CJK
 from explore.lines import (
     CREDIT_LINE,
     ITEM_HEADING,
@@ -27,10 +28,10 @@ SECTION_SEPARATOR = " / "
 _TITLE_MAX_CHARS = 60
 # 中新网3月13日电   新华社北京12月6日电   本报讯
 _DATELINE = re.compile(
-    r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?(?:网|社|报|台|客户端))"
-    r"(?:[\u4e00-\u9fff]{0,6}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)[\s，]"
+    rf"^(?P<publisher>[{CJK}]{{2,8}}?(?:网|社|报|台|客户端))"
+    rf"(?:[{CJK}]{{0,6}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)[\s，]"
 )
-_SITE_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})网是")
+_SITE_NAME_BEFORE = re.compile(rf"([{CJK}]{{1,6}})网是")
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from explore.resources import read_data_text
+from explore.chars import CJK
+from explore.gazetteer import stopwords
 
-_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$")
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    lines = read_data_text("stopwords.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+_WORD = re.compile(rf"^[{CJK}A-Za-z][{CJK}A-Za-z0-9]+$")
 
 
 @lru_cache(maxsize=1)

@@ -92,7 +92,7 @@ def test_changed_vocabulary_rebuilds_everything(source, tmp_path, monkeypatch):
 
 def test_a_built_corpus_opens_without_reparsing(source, tmp_path, monkeypatch):
     build_corpus(source, tmp_path / "out")
-    monkeypatch.setattr("explore.corpus.process_file", lambda *_: pytest.fail("re-parsed"))
+    monkeypatch.setattr("explore.pipeline.process_file", lambda *_: pytest.fail("re-parsed"))
     corpus = explore.load_corpus(tmp_path / "out")
     assert len(corpus.documents) == 16 and corpus.root == source.resolve()
     light = explore.load_corpus(tmp_path / "out", text=False)

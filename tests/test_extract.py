@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from explore.dates import furniture_bound
+from explore.dates import DatedAs, furniture_bound
 from explore.extract import ItemContext, extract_item
 from explore.themes import find_themes
 
@@ -49,29 +49,29 @@ def test_a_media_dateline_is_not_the_actor():
     text = "中新网3月13日电 中央网信办等11部门联合印发通知。"
     result = run(text)
     assert result.events[0]["org"] == "中央网信办"
-    assert (result.date, result.date_precision, result.date_text) == (None, "month_day", "3月13日")
+    assert result.date == DatedAs(None, "month_day", "3月13日")
 
 
 def test_bulletin_items_take_the_edition_year():
     publication = "数字乡村发展动态 （2024年第2期） 中国信息通信研究院"
     dated = run("2月3日，意见发布。", publication=publication, bulletin=True)
-    assert (dated.date, dated.date_precision) == (date(2024, 2, 3), "day")
+    assert (dated.date.when, dated.date.precision) == (date(2024, 2, 3), "day")
     undated = run(
         "中国证券业协会设立基金。基金自2018年设立以来产生收益315万元。", publication=publication, bulletin=True
     )
-    assert (undated.date, undated.date_precision, undated.date_text) == (date(2024, 1, 1), "year", "2024年第2期")
+    assert undated.date == DatedAs(date(2024, 1, 1), "year", "2024年第2期")
 
 
 def test_furniture_dates_bound_an_article_without_a_year():
     text = "数字乡村是方向。11月28日，腾讯分享了经验。马化腾曾在2022年两会期间提出建议。今年9月，腾讯开展新农具计划。"
     result = run(text, furniture=["- 某条新闻2023-01-09", "- 另一条2023-01-07"])
-    assert result.date == date(2022, 11, 28)
+    assert result.date.when == date(2022, 11, 28)
     assert [e["date"] for e in result.events] == [date(2022, 11, 28), date(2022, 3, 1), date(2022, 9, 1)]
 
 
 def test_without_evidence_the_year_stays_unknown():
     result = run("11月28日，腾讯分享了经验。")
-    assert (result.date, result.date_precision) == (None, "month_day")
+    assert (result.date.when, result.date.precision) == (None, "month_day")
 
 
 def test_event_kinds():

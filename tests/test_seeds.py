@@ -131,7 +131,7 @@ def test_bulletin_items_hold_their_own_text(corpus):
 
 def test_documents_contract(corpus):
     docs = corpus.documents
-    assert list(docs.columns) == list(explore.corpus.DOCUMENT_COLUMNS)
+    assert list(docs.columns) == list(explore.tables.DOCUMENT_COLUMNS)
     assert docs["doc_id"].is_unique
     assert (docs["n_chars"] == docs["text"].str.len()).all()
     precisions = set(docs["date_precision"].dropna())

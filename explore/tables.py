@@ -1,0 +1,188 @@
+"""The seven tables of a corpus: their columns and types, and the :class:`Corpus` that holds them.
+
+Every producer of rows (the pipeline, a build, the store) types its frames
+here, so a table has the same columns and dtypes however it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+DOCUMENT_COLUMNS = {
+    "doc_id": "string",
+    "source_file": "string",
+    "item_no": "Int64",
+    "section": "string",
+    "title": "string",
+    "credit": "string",
+    "publication": "string",
+    "script": "string",
+    "date": "datetime64[us]",
+    "date_precision": "string",
+    "date_text": "string",
+    "text": "string",
+    "n_chars": "Int64",
+}
+REPORT_COLUMNS = {
+    "source_file": "string",
+    "status": "string",
+    "reason": "string",
+    "encoding": "string",
+    "size_bytes": "Int64",
+    "n_items": "Int64",
+    "n_chars": "Int64",
+    "n_chars_clean": "Int64",
+}
+REMOVED_COLUMNS = {"source_file": "string", "reason": "string", "text": "string"}
+MENTION_COLUMNS = {
+    "doc_id": "string",
+    "kind": "string",
+    "name": "string",
+    "surface": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "org_type": "string",
+    "owner": "string",
+    "province": "string",
+    "city": "string",
+    "county": "string",
+}
+METRIC_COLUMNS = {
+    "doc_id": "string",
+    "value": "float64",
+    "unit": "string",
+    "subject": "string",
+    "qualifier": "string",
+    "raw": "string",
+    "org": "string",
+    "category": "string",
+    "themes": "string",
+    "theme_evidence": "string",
+    "sentence": "string",
+    "start": "Int64",
+    "end": "Int64",
+}
+EVENT_COLUMNS = {
+    "doc_id": "string",
+    "date": "datetime64[us]",
+    "date_precision": "string",
+    "date_text": "string",
+    "org": "string",
+    "kind": "string",
+    "text": "string",
+}
+THEME_COLUMNS = {"doc_id": "string", "theme": "string", "n_hits": "Int64", "evidence": "string"}
+TABLES = {
+    "documents": DOCUMENT_COLUMNS,
+    "report": REPORT_COLUMNS,
+    "removed": REMOVED_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "metrics": METRIC_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "themes": THEME_COLUMNS,
+}
+
+
+TableSource = pd.DataFrame | Callable[[], pd.DataFrame]
+
+
+def typed_frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """Rows of table ``name`` as a frame with its columns, in order, and their types."""
+    columns = TABLES[name]
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    return {name: typed_frame([], name) for name in TABLES}
+
+
+class Corpus:
+    """A loaded corpus: seven tidy tables, each read on first use.
+
+    A corpus parsed from raw files holds its tables in memory; a built corpus
+    (``explore build``) reads each table from Parquet the first time it is
+    used, so a view that needs only ``events`` never pays for ``mentions``.
+
+    ``documents``
+        Each row represents one news item (a plain article is one item; a
+        bulletin is one row per item). Columns: ``doc_id`` (str, stable and
+        unique), ``source_file`` (str, path relative to the corpus root),
+        ``item_no`` (int, from 1 within the file), ``section`` (str or null,
+        e.g. ``工作动态 / 部委动态``), ``title`` (str or null), ``credit`` (str or
+        null: the item's 信息来源 or the publisher), ``publication`` (str or
+        null: a bulletin's name and edition), ``script`` (``simplified`` /
+        ``traditional`` / ``mixed``: the script of the source file), ``date``
+        (datetime or null), ``date_precision`` (``day`` / ``month`` / ``year``,
+        or ``month_day`` when the year is unknown; null when undated),
+        ``date_text`` (the expression the date was read from), ``text`` (str:
+        clean, Simplified, one paragraph a line), ``n_chars`` (int).
+    ``report``
+        Each row represents one file found under the root: ``source_file``,
+        ``status`` (``loaded`` / ``skipped`` / ``error``), ``reason`` (null when
+        loaded), ``encoding``, ``size_bytes``, ``n_items``, ``n_chars`` (decoded
+        characters), ``n_chars_clean`` (characters kept by cleaning).
+    ``removed``
+        Each row represents one piece of page furniture cleaning removed:
+        ``source_file``, ``reason``, ``text``.
+    ``mentions``
+        Each row represents one name in a document's text: ``doc_id``, ``kind``
+        (``org`` / ``product`` / ``place`` / ``person``), ``name`` (canonical),
+        ``surface`` (as written), ``start``/``end`` (offsets in ``text``),
+        ``org_type`` (orgs), ``owner`` (products: the org running it),
+        ``province``/``city``/``county`` (places).
+    ``metrics``
+        Each row represents one figure: ``doc_id``, ``value`` (float, 万 and 亿
+        applied), ``unit``, ``subject`` (what is counted), ``qualifier``
+        (``exact`` / ``approx`` / ``more_than`` / ``at_least`` / ``less_than``),
+        ``raw`` (the span as written), ``org`` (the actor the figure is about),
+        ``category``, ``themes`` (``; ``-separated), ``theme_evidence`` (each
+        theme with the words of the sentence that gave it), ``sentence``,
+        ``start``/``end``.
+    ``events``
+        Each row represents one dated sentence: ``doc_id``, ``date``,
+        ``date_precision``, ``date_text``, ``org`` (the actor), ``kind``
+        (launch / meeting / release / agreement / achievement / target /
+        other), ``text`` (the sentence).
+    ``themes``
+        Each row represents one theme of one document: ``doc_id``, ``theme``,
+        ``n_hits``, ``evidence`` (the keywords found, ``、``-separated).
+    """
+
+    documents: pd.DataFrame
+    report: pd.DataFrame
+    removed: pd.DataFrame
+    mentions: pd.DataFrame
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+    themes: pd.DataFrame
+
+    def __init__(self, root: Path, **tables: TableSource) -> None:
+        if set(tables) != set(TABLES):
+            raise TypeError(f"a corpus has exactly the tables {sorted(TABLES)}, not {sorted(tables)}")
+        self.root = root
+        self._sources = dict(tables)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        sources = self.__dict__.get("_sources")
+        if sources is None or name not in sources:
+            raise AttributeError(name)
+        table = sources[name]
+        if callable(table):
+            table = sources[name] = table()
+        return table
+
+    def loaded_tables(self) -> list[str]:
+        """The tables read so far (all of them, for a corpus parsed from raw files)."""
+        return [name for name, table in self._sources.items() if isinstance(table, pd.DataFrame)]
+
+    def summary(self) -> str:
+        counts = self.report["status"].value_counts()
+        parts = [f"{len(self.report)} files", f"{counts.get('loaded', 0)} loaded"]
+        parts += [f"{counts[s]} {s}" for s in ("skipped", "error") if counts.get(s, 0)]
+        return (
+            f"{', '.join(parts)}; {len(self.documents)} items, {int(self.documents['n_chars'].sum())} characters, "
+            f"{len(self.metrics)} figures, {len(self.events)} events, {len(self.mentions)} mentions"
+        )
