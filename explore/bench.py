@@ -23,7 +23,8 @@ from explore.build import build_corpus
 from explore.script import to_simplified
 from explore.synth import write_synthetic
 
-# JioNLP is slow (STACK-NOTES: extract_time 0.28 MB/s): it is measured on a sample of the same text.
+# JioNLP is slow (extract_time read 0.28 MB/s on the 2-core development machine):
+# it is measured on a sample of the same text.
 _JIONLP_SAMPLE_BYTES = 1 << 20
 _DASK_DOCS = 10_000
 _WIDGET_UPDATES = 20
@@ -193,7 +194,3 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
         }
     return result
-
-
-def main_json(docs: int, seed: int, dask: bool) -> str:
-    return json.dumps(run_bench(docs, seed=seed, dask=dask), ensure_ascii=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 from explore.corpus import TABLES, Corpus, load_corpus
 from explore.errors import CorpusError, PrerequisiteError
 from explore.evaluate import mismatches, read_annotation, score_dates, score_metrics
+from explore.load import DEFAULT_MAX_FILE_MB
 
 
 def write_tables(corpus: Corpus, out: Path) -> list[Path]:
@@ -133,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("path", nargs="?", help="folder (read recursively) or file; default: the embedded seeds")
     corpus.add_argument("--out", default="out/corpus", help="folder for the tables, one CSV each")
     corpus.add_argument("--strict", action="store_true", help="stop at the first file that cannot be used")
-    corpus.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
+    corpus.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")
     corpus.set_defaults(run=_corpus_command)
     build = commands.add_parser("build", help="build a corpus once: every table as Parquet, incremental")
     build.add_argument("src", help="folder (read recursively) or file")
@@ -141,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=("local", "dask"), default="local")
     build.add_argument("--scheduler", help="address of a Dask scheduler (default: a LocalCluster here)")
     build.add_argument("--workers", type=int, help="LocalCluster workers (default: one per core)")
-    build.add_argument("--max-file-mb", type=float, default=50.0, help="skip files larger than this")
+    build.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")
     build.set_defaults(run=_build_command)
     synth = commands.add_parser("synth", help="write a realistic synthetic corpus (deterministic for a seed)")
     synth.add_argument("--docs", type=int, required=True)

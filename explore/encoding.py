@@ -80,8 +80,7 @@ def decode_bytes(data: bytes) -> Decoded:
             text = _strict(data, encoding)
             if text is None:
                 raise UndecodableError(f"invalid bytes after a {encoding} byte-order mark")
-            name = "utf-8-sig" if encoding == "utf-8-sig" else "utf-16"
-            return Decoded(text, name)
+            return Decoded(text, encoding)
 
     text = _strict(data, "utf-8")
     if text is not None:

@@ -25,6 +25,11 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional (OpenCC s2t), as a repost in Taiwan or Hong Kong would be written."""
+    return _converter("s2t").convert(text) if text else text
+
+
 def to_simplified(text: str) -> str:
     """Convert Traditional Chinese to Simplified (OpenCC ``t2s``)."""
     return _converter("t2s").convert(text) if text else text

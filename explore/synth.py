@@ -11,12 +11,13 @@ and ``i``, so the first 1,000 documents of a 100,000-document corpus are the
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from explore.corpus import load_corpus
 from explore.gazetteer import org_aliases, places
-from explore.script import _converter
+from explore.script import to_traditional
 
 _FILES_PER_FOLDER = 1000
 _UNITS = [
@@ -64,8 +65,15 @@ def _article(
     return title, "\n".join(body), org
 
 
-def document(index: int, *, seed: int = 0) -> tuple[str, str]:
-    """Document ``index``: its relative path and its bytes' text and encoding (as ``encoding\\0text``)."""
+@dataclass(frozen=True)
+class SyntheticDocument:
+    path: str  # relative to the corpus folder
+    text: str
+    encoding: str  # how its bytes are written
+
+
+def document(index: int, *, seed: int = 0) -> SyntheticDocument:
+    """Document ``index`` of the synthetic corpus drawn with ``seed``."""
     rng = random.Random(f"{seed}:{index}")
     paragraphs, orgs, place_names = _material()
     if rng.random() < 0.1:  # a bulletin of several items with credits
@@ -86,20 +94,19 @@ def document(index: int, *, seed: int = 0) -> tuple[str, str]:
     encoding = "utf-8"
     roll = rng.random()
     if roll < 0.1:
-        text = _converter("s2t").convert(text)  # Traditional script
+        text = to_traditional(text)
     elif roll < 0.15:
         encoding = "gb18030"
-    return f"{index // _FILES_PER_FOLDER:04d}/doc_{index:07d}.txt", f"{encoding}\0{text}"
+    return SyntheticDocument(f"{index // _FILES_PER_FOLDER:04d}/doc_{index:07d}.txt", text, encoding)
 
 
 def write_synthetic(n_docs: int, out: Path, *, seed: int = 0) -> int:
     """Write ``n_docs`` documents under ``out``; returns the bytes written."""
     total = 0
     for index in range(n_docs):
-        relative, payload = document(index, seed=seed)
-        encoding, text = payload.split("\0", 1)
-        data = text.encode(encoding)
-        path = out / relative
+        made = document(index, seed=seed)
+        data = made.text.encode(made.encoding)
+        path = out / made.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         total += len(data)
