@@ -1,9 +1,21 @@
-"""Selections and aggregates the notebooks chart: pure pandas, one job each.
+"""Selections and aggregates the notebooks chart: pure pandas and numpy, one job each.
 
 One vocabulary across functions: ``orgs`` (canonical names), ``themes``,
 ``kinds``, ``units``, ``categories``, ``date_range`` (a pair of dates, either
-end may be ``None``). ``None`` for a filter means "no filter"; an empty list
-means "nothing".
+end may be ``None``).
+
+What a filter means, everywhere (the one implementation is :class:`Selector`):
+
+- ``None`` means no filter: every row, *including* rows where the value is
+  missing (an event no organization is named for, a document with no theme).
+- A list that names every value the table has is "all", and means the same
+  as ``None``: choosing everything in a control never hides a row.
+- Any other list keeps the rows whose value is in it; ``[]`` keeps nothing.
+
+:class:`EventSelection` and :class:`MetricSelection` prepare a table once for
+many selections (filter columns factorized, so a selection is integer
+comparisons) and apply the caps of :mod:`explore.limits` before anything is
+drawn; :func:`select_events` and :func:`select_metrics` are one-off wrappers.
 """
 
 from __future__ import annotations
@@ -16,7 +28,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from explore.corpus import Corpus
+from explore import limits
+from explore.labels import limited, missing
+from explore.tables import Corpus
 
 DateRange = tuple[date | pd.Timestamp | None, date | pd.Timestamp | None]
 
@@ -25,28 +39,6 @@ _SPAN_END = {
     "month": pd.DateOffset(months=1),
     "year": pd.DateOffset(years=1),
 }
-
-
-def _within(values: pd.Series, allowed: Sequence[str] | None) -> pd.Series:
-    return pd.Series(True, index=values.index) if allowed is None else values.isin(list(allowed))
-
-
-def _in_range(dates: pd.Series, date_range: DateRange | None) -> pd.Series:
-    keep = pd.Series(True, index=dates.index)
-    if date_range is None:
-        return keep
-    start, end = date_range
-    if start is not None:
-        keep &= dates >= pd.Timestamp(start)
-    if end is not None:
-        keep &= dates <= pd.Timestamp(end)
-    return keep
-
-
-def documents_with_themes(corpus: Corpus, themes: Sequence[str] | None) -> set[str] | None:
-    if themes is None:
-        return None
-    return set(corpus.themes.loc[corpus.themes["theme"].isin(list(themes)), "doc_id"])
 
 
 def span_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -71,23 +63,6 @@ def dated_events(corpus: Corpus) -> pd.DataFrame:
     return dated.assign(start=dated["date"], end=span_ends(dated["date"], dated["date_precision"]))
 
 
-def select_events(
-    corpus: Corpus,
-    *,
-    orgs: Sequence[str] | None = None,
-    themes: Sequence[str] | None = None,
-    kinds: Sequence[str] | None = None,
-    date_range: DateRange | None = None,
-) -> pd.DataFrame:
-    """Dated events matching every filter, with the span each date covers (see :func:`dated_events`)."""
-    events = dated_events(corpus)
-    keep = _within(events["org"], orgs) & _within(events["kind"], kinds) & _in_range(events["date"], date_range)
-    docs = documents_with_themes(corpus, themes)
-    if docs is not None:
-        keep &= events["doc_id"].isin(docs)
-    return events[keep].reset_index(drop=True)
-
-
 class Selector:
     """One table prepared once for many selections: the columns to filter on, factorized.
 
@@ -103,6 +78,18 @@ class Selector:
             codes, uniques = pd.factorize(frame[column])  # a missing value is code -1
             self._codes[column] = (codes, pd.Index(uniques))
         self._dates = frame[dates].to_numpy() if dates else None
+
+    def options(self, column: str) -> list:
+        """The values ``column`` has (missing left out), sorted."""
+        return sorted(self._codes[column][1])
+
+    def is_everything(self, column: str, values: Sequence | None) -> bool:
+        """Whether ``values`` is no filter on ``column``: ``None``, or every value the column has."""
+        return values is None or set(self._codes[column][1]).issubset(values)
+
+    def keep(self, column: str, values: Sequence | None) -> np.ndarray:
+        """Rows kept by the filter ``values`` on ``column``, with the module's meaning of ``None`` and "all"."""
+        return self.everything() if self.is_everything(column, values) else self.among(column, values)
 
     def among(self, column: str, values: Sequence) -> np.ndarray:
         """Rows whose ``column`` is one of ``values`` (``None`` among them matches a missing value)."""
@@ -133,15 +120,168 @@ class Selector:
         return np.ones(len(self.frame), dtype=bool)
 
 
-def largest(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """The positions among ``rows`` of the ``n`` largest ``values``, ties in row order, in row order."""
-    if len(rows) <= n:
-        return rows
-    chosen = values[rows]
-    threshold = np.partition(chosen, len(chosen) - n)[len(chosen) - n]  # the n-th largest, in linear time
-    above = chosen > threshold
-    tied = np.flatnonzero(chosen == threshold)[: n - int(above.sum())]
-    return rows[np.sort(np.concatenate([np.flatnonzero(above), tied]))]
+class EventSelection:
+    """The dated events of a corpus, prepared once for many selections (a timeline's callbacks).
+
+    Titles are joined and spans computed once (:func:`dated_events`), filter
+    columns factorized; :meth:`rows` gives the positions of a selection,
+    and the others materialize only what they return.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.events = dated_events(corpus)
+        self._selector = Selector(self.events, ["org", "kind", "doc_id"], dates="date")
+        self._themes = corpus.themes[["doc_id", "theme"]]
+        self._theme_options = sorted(self._themes["theme"].dropna().unique())
+        self._with_theme: dict[str, np.ndarray] = {}
+        self._last: tuple[tuple, np.ndarray] | None = None
+
+    def options(self) -> dict[str, list]:
+        """What each filter can choose: ``orgs``, ``themes``, ``kinds`` and the events' ``dates`` (days), sorted."""
+        return {
+            "orgs": self._selector.options("org"),
+            "themes": list(self._theme_options),
+            "kinds": self._selector.options("kind"),
+            "dates": sorted(self.events["date"].dt.date.unique()),
+        }
+
+    def _theme_rows(self, theme: str) -> np.ndarray:
+        if theme not in self._with_theme:
+            docs = self._themes.loc[self._themes["theme"] == theme, "doc_id"]
+            self._with_theme[theme] = self._selector.among("doc_id", docs.tolist())
+        return self._with_theme[theme]
+
+    def rows(
+        self,
+        orgs: Sequence[str] | None = None,
+        themes: Sequence[str] | None = None,
+        kinds: Sequence[str] | None = None,
+        date_range: DateRange | None = None,
+    ) -> np.ndarray:
+        """Positions in :attr:`events` of the events matching every filter (the last selection is kept)."""
+        key = (_key(orgs), _key(themes), _key(kinds), _key(date_range))
+        if self._last is None or self._last[0] != key:
+            keep = self._selector.between(date_range)
+            keep &= self._selector.keep("org", orgs)
+            keep &= self._selector.keep("kind", kinds)
+            if themes is not None and not set(self._theme_options).issubset(themes):
+                in_themes = np.zeros(len(keep), dtype=bool)
+                for theme in themes:
+                    in_themes |= self._theme_rows(theme)
+                keep &= in_themes
+            self._last = (key, np.flatnonzero(keep))
+        return self._last[1]
+
+    def select(self, **filters) -> pd.DataFrame:
+        """The events matching every filter, in :attr:`events` order, with a fresh index."""
+        return self.events.iloc[self.rows(**filters)].reset_index(drop=True)
+
+    def drawn(self, *, limit: int | None = None, **filters) -> pd.DataFrame:
+        """What a timeline draws: the events, or beyond ``limit`` (``limits.MAX_EVENTS_DRAWN``) monthly counts."""
+        limit = limits.MAX_EVENTS_DRAWN if limit is None else limit
+        rows = self.rows(**filters)
+        if len(rows) <= limit:
+            return self.events.iloc[rows]
+        counts = monthly_event_counts(self.events[["org", "start"]].iloc[rows])
+        counts.attrs["limited"] = f"{len(rows):,} events, drawn as monthly counts"
+        return counts
+
+    def table(self, columns: Sequence[str], *, n: int | None = None, **filters) -> pd.DataFrame:
+        """The first ``n`` selected events by date, with ``columns`` (those present), saying how many there are."""
+        n = limits.TABLE_ROWS if n is None else n
+        rows = self.rows(**filters)
+        first = rows[np.argsort(self.events["date"].to_numpy()[rows], kind="stable")[:n]]
+        shown = self.events.iloc[first]
+        return limits.first_rows(shown[[c for c in columns if c in shown.columns]], len(rows), n)
+
+
+def _key(values) -> tuple | None:
+    """A selection's filter as a hashable key."""
+    if values is None:
+        return None
+    return tuple(None if v is None or v is pd.NA else v for v in values)
+
+
+def select_events(
+    corpus: Corpus,
+    *,
+    orgs: Sequence[str] | None = None,
+    themes: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    date_range: DateRange | None = None,
+) -> pd.DataFrame:
+    """Dated events matching every filter, with the span each date covers (see :func:`dated_events`).
+
+    Filters mean what the module docstring says; for many selections keep one :class:`EventSelection`.
+    """
+    return EventSelection(corpus).select(orgs=orgs, themes=themes, kinds=kinds, date_range=date_range)
+
+
+class MetricSelection:
+    """The figures of a corpus, prepared once for many selections (a metrics chart's callbacks).
+
+    A figure without a unit carries the label ``labels.missing("unit")`` as its
+    unit, here and in everything built from it, so a unit chosen in a control
+    is the unit drawn.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        metrics = corpus.metrics
+        self.metrics = metrics.assign(unit=metrics["unit"].fillna(missing("unit")))
+        self._selector = Selector(self.metrics, ["unit", "category", "org"])
+        self._values = self.metrics["value"].to_numpy(dtype=float)
+        self._document_dates = corpus.documents.set_index("doc_id")["date"]
+        self._last: tuple[tuple, np.ndarray] | None = None
+
+    def options(self) -> dict[str, list]:
+        """``units`` (most figures first), ``categories`` and ``orgs`` (sorted)."""
+        return {
+            "units": self.metrics["unit"].value_counts().index.tolist(),
+            "categories": self._selector.options("category"),
+            "orgs": self._selector.options("org"),
+        }
+
+    def rows(
+        self,
+        units: Sequence[str] | None = None,
+        categories: Sequence[str] | None = None,
+        orgs: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """Positions in :attr:`metrics` of the figures matching every filter (the last selection is kept)."""
+        key = (_key(units), _key(categories), _key(orgs))
+        if self._last is None or self._last[0] != key:
+            keep = self._selector.keep("unit", units)
+            keep &= self._selector.keep("category", categories)
+            keep &= self._selector.keep("org", orgs)
+            self._last = (key, np.flatnonzero(keep))
+        return self._last[1]
+
+    def select(self, **filters) -> pd.DataFrame:
+        return self.metrics.iloc[self.rows(**filters)].reset_index(drop=True)
+
+    def drawn(self, *, limit: int | None = None, **filters) -> pd.DataFrame:
+        """What a metrics chart draws: the selected figures, at most the ``limit`` largest of each unit."""
+        limit = limits.MAX_FIGURES_DRAWN if limit is None else limit
+        rows = self.rows(**filters)
+        units = self._selector.codes("unit")[rows]
+        each_unit = [rows[units == unit] for unit in pd.unique(units)]
+        capped = any(len(each) > limit for each in each_unit)
+        if capped:
+            each_unit = [limits.largest(each, self._values, limit) for each in each_unit]
+        picked = np.sort(np.concatenate(each_unit)) if each_unit else rows
+        frame = self.metrics.iloc[picked]
+        if capped:
+            frame.attrs["limited"] = limited("at most the {n} largest of each unit ({total} in all)", limit, len(rows))
+        return frame
+
+    def table(self, columns: Sequence[str], *, n: int | None = None, **filters) -> pd.DataFrame:
+        """The ``n`` largest selected figures with their document's date, saying how many there are."""
+        n = limits.TABLE_ROWS if n is None else n
+        rows = self.rows(**filters)
+        shown = self.metrics.iloc[limits.largest(rows, self._values, n)]
+        shown = shown.assign(date=self._document_dates.reindex(shown["doc_id"]).to_numpy())
+        shown = shown.sort_values("value", ascending=False, kind="stable")
+        return limits.first_rows(shown[[c for c in columns if c in shown.columns]], len(rows), n)
 
 
 def select_metrics(
@@ -151,11 +291,10 @@ def select_metrics(
     units: Sequence[str] | None = None,
     categories: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Figures matching every filter, with their document's title and date."""
-    metrics = corpus.metrics
-    keep = _within(metrics["org"], orgs) & _within(metrics["unit"], units) & _within(metrics["category"], categories)
+    """Figures matching every filter, with their document's title and date (a figure without a unit is labelled)."""
+    chosen = MetricSelection(corpus).select(orgs=orgs, units=units, categories=categories)
     docs = corpus.documents[["doc_id", "title", "source_file", "date"]]
-    return metrics[keep].merge(docs, on="doc_id", how="left").reset_index(drop=True)
+    return chosen.merge(docs, on="doc_id", how="left")
 
 
 def organizations(corpus: Corpus, *, min_mentions: int = 1) -> pd.DataFrame:
@@ -175,6 +314,14 @@ def programs_of(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     products = corpus.mentions[(corpus.mentions["kind"] == "product") & corpus.mentions["owner"].isin(list(orgs))]
     table = products.groupby(["owner", "name"]).agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
     return table.reset_index().rename(columns={"owner": "org", "name": "program"})
+
+
+def figures_of(corpus: Corpus, orgs: Sequence[str], columns: Sequence[str], *, n: int | None = None) -> pd.DataFrame:
+    """The first ``n`` figures of the organizations, by organization and category, saying how many there are."""
+    n = limits.TABLE_ROWS if n is None else n
+    metrics = corpus.metrics
+    chosen = metrics.loc[metrics["org"].isin(list(orgs)), [c for c in columns if c in metrics.columns]]
+    return limits.first_rows(chosen.sort_values(["org", "category"], kind="stable"), len(chosen), n)
 
 
 def metrics_by_category(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
@@ -264,6 +411,12 @@ class TextSearch:
         found = self.documents.iloc[rows].assign(n_hits=counts[rows])
         return found.sort_values("n_hits", ascending=False, kind="stable").reset_index(drop=True)
 
+    def kwic_table(self, keyword: str, *, width: int = 20, n: int | None = None) -> pd.DataFrame:
+        """The first ``n`` hits in context (title, date, left, match, right), saying how many hits there are."""
+        n = limits.TABLE_ROWS if n is None else n
+        shown = self.kwic(keyword, width=width, limit=n)[["title", "date", "left", "match", "right"]]
+        return limits.first_rows(shown, int(self._counts(keyword, False).sum()) if keyword else 0, n)
+
     def kwic(self, keyword: str, *, width: int = 20, regex: bool = False, limit: int | None = None) -> pd.DataFrame:
         """Keyword in context: each row represents one hit, with ``width`` characters each side.
 
@@ -285,6 +438,16 @@ class TextSearch:
                 if limit is not None and len(rows) >= limit:
                     return pd.DataFrame(rows, columns=columns)
         return pd.DataFrame(rows, columns=columns)
+
+
+def top_documents(counts: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
+    """The ``limit`` (``limits.MAX_DOCUMENTS_DRAWN``) documents with most hits, from :meth:`TextSearch.counts`."""
+    limit = limits.MAX_DOCUMENTS_DRAWN if limit is None else limit
+    if len(counts) <= limit:
+        return counts
+    shown = counts.head(limit)
+    shown.attrs["limited"] = limited("the {n} with most hits of {total}", limit, len(counts))
+    return shown
 
 
 def hit_counts(corpus: Corpus, keyword: str, *, regex: bool = False) -> pd.DataFrame:

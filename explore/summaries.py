@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explore import limits
 from explore.clean import clean_document
-from explore.corpus import Corpus
+from explore.labels import missing
 from explore.load import read_file
+from explore.tables import Corpus
 
 
 def file_overview(corpus: Corpus) -> pd.DataFrame:
@@ -22,9 +24,16 @@ def file_overview(corpus: Corpus) -> pd.DataFrame:
     return table.reset_index()
 
 
+def files_to_draw(corpus: Corpus, *, limit: int | None = None) -> pd.DataFrame:
+    """:func:`file_overview`'s rows for a chart: beyond ``limit`` (``limits.MAX_FILES_DRAWN``), the largest files."""
+    limit = limits.MAX_FILES_DRAWN if limit is None else limit
+    overview = file_overview(corpus)
+    return limits.top_rows(overview, overview["n_chars"], limit, "the {n} largest of {total} files")
+
+
 def credits(corpus: Corpus) -> pd.DataFrame:
     """Each row represents one credit (信息来源 or publisher) and how many items carry it."""
-    counts = corpus.documents["credit"].fillna("(none)").value_counts()
+    counts = corpus.documents["credit"].fillna(missing("credit")).value_counts()
     return counts.rename_axis("credit").reset_index(name="n_items")
 
 
@@ -46,6 +55,14 @@ def themes_by_document(corpus: Corpus) -> pd.DataFrame:
     table = corpus.themes.pivot_table(index="doc_id", columns="theme", values="n_hits", aggfunc="sum", fill_value=0)
     table.index = [f"{titles[d]}" for d in table.index]
     return table.astype(int)
+
+
+def themes_to_draw(corpus: Corpus, *, limit: int | None = None) -> pd.DataFrame:
+    """:func:`themes_by_document` for a heat map: beyond ``limit`` (``limits.MAX_HEATMAP_ROWS``) documents,
+    those with most hits, in document order."""
+    limit = limits.MAX_HEATMAP_ROWS if limit is None else limit
+    table = themes_by_document(corpus)
+    return limits.top_rows(table, table.to_numpy().sum(axis=1), limit, "the {n} with most hits of {total}")
 
 
 @dataclass(frozen=True)

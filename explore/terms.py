@@ -10,8 +10,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from explore import limits
 from explore.chars import CJK
 from explore.gazetteer import stopwords
+from explore.labels import limited
 
 _WORD = re.compile(rf"^[{CJK}A-Za-z][{CJK}A-Za-z0-9]+$")
 
@@ -24,24 +26,19 @@ def _jieba():
     return jieba
 
 
-# jieba segments about 1 MB/s: beyond this many documents, an evenly spaced sample is read.
-MAX_DOCUMENTS_SEGMENTED = 2000
-
-
-def top_terms(
-    texts: Iterable[str], *, n: int = 30, max_documents: int | None = MAX_DOCUMENTS_SEGMENTED
-) -> pd.DataFrame:
+def top_terms(texts: Iterable[str], *, n: int = 30, max_documents: int | None = None) -> pd.DataFrame:
     """The ``n`` most frequent words of two or more characters, stop words left out.
 
     Each row represents one term: ``term``, ``count``, ``n_documents``. With
     more than ``max_documents`` texts, every k-th is read (the same ones each
-    time) and ``attrs["sample"]`` says how many of how many.
+    time) and ``attrs["limited"]`` says how many of how many.
     """
+    max_documents = limits.MAX_DOCUMENTS_SEGMENTED if max_documents is None else max_documents
     jieba = _jieba()
     stop = stopwords()
     texts = [t for t in texts if isinstance(t, str)]
     sample = None
-    if max_documents is not None and len(texts) > max_documents:
+    if len(texts) > max_documents:
         sample = (max_documents, len(texts))
         texts = [texts[i * len(texts) // max_documents] for i in range(max_documents)]
     counts: Counter[str] = Counter()
@@ -53,5 +50,5 @@ def top_terms(
     rows = [(term, count, documents[term]) for term, count in counts.most_common(n)]
     table = pd.DataFrame(rows, columns=["term", "count", "n_documents"]).astype({"term": "string"})
     if sample is not None:
-        table.attrs["sample"] = sample
+        table.attrs["limited"] = limited("in {n} of {total} documents, evenly spaced", *sample)
     return table

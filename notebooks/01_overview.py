@@ -29,7 +29,7 @@ print("date span:", *summaries.date_span(corpus))
 summaries.file_overview(corpus)
 
 # %%
-figures.files_bar(summaries.file_overview(corpus))
+figures.files_bar(summaries.files_to_draw(corpus))
 
 # %% [markdown]
 # ## What cleaning removed
@@ -64,4 +64,4 @@ figures.terms_bar(terms.top_terms(corpus.documents["text"], n=25))
 # ## Themes per document
 
 # %%
-figures.themes_heatmap(summaries.themes_by_document(corpus), title="每篇文档的主题 Themes per document")
+figures.themes_heatmap(summaries.themes_to_draw(corpus), title="每篇文档的主题 Themes per document")

@@ -1,10 +1,9 @@
-"""Figure builders: large tables are drawn in part, and the title says which part."""
+"""Large tables are capped in the compute step, and the figure's title says which part it draws."""
 
 import pytest
 
 import explore
 from explore import figures, summaries, terms
-from explore.figures import companies, overview
 
 
 @pytest.fixture(scope="module")
@@ -12,19 +11,18 @@ def corpus():
     return explore.load_corpus()
 
 
-def test_files_bar_draws_the_largest_files(corpus, monkeypatch):
-    monkeypatch.setattr(overview, "MAX_FILES_DRAWN", 2)
+def test_files_bar_draws_the_largest_files(corpus):
     table = summaries.file_overview(corpus)
-    fig = figures.files_bar(table)
+    fig = figures.files_bar(summaries.files_to_draw(corpus, limit=2))
     largest = set(table.nlargest(2, "n_chars")["source_file"])
     assert {str(y) for y in fig.data[0].y} == largest
     assert "the 2 largest of 5 files" in fig.layout.title.text
+    assert "largest" not in figures.files_bar(summaries.files_to_draw(corpus)).layout.title.text
 
 
-def test_themes_heatmap_draws_the_rows_with_most_hits(corpus, monkeypatch):
-    monkeypatch.setattr(companies, "MAX_HEATMAP_ROWS", 3)
+def test_themes_heatmap_draws_the_rows_with_most_hits(corpus):
     table = summaries.themes_by_document(corpus)
-    fig = figures.themes_heatmap(table)
+    fig = figures.themes_heatmap(summaries.themes_to_draw(corpus, limit=3))
     assert len(fig.data[0].y) == 3 and f"of {len(table):,}" in fig.layout.title.text
     assert sorted(row.sum() for row in fig.data[0].z) == sorted(table.sum(axis=1).nlargest(3))
     assert fig.layout.height < 400
@@ -33,6 +31,6 @@ def test_themes_heatmap_draws_the_rows_with_most_hits(corpus, monkeypatch):
 def test_top_terms_read_an_even_sample_of_a_large_corpus(corpus):
     every = terms.top_terms(corpus.documents["text"], n=10)
     sampled = terms.top_terms(corpus.documents["text"], n=10, max_documents=4)
-    assert "sample" not in every.attrs and sampled.attrs["sample"] == (4, len(corpus.documents))
+    assert "limited" not in every.attrs and sampled.attrs["limited"] == "in 4 of 16 documents, evenly spaced"
     assert sampled["n_documents"].max() <= 4 < every["n_documents"].max()
     assert "in 4 of 16 documents" in figures.terms_bar(sampled).layout.title.text

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import explore
-from explore import select
+from explore import limits, select
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_largest_is_a_stable_top_n(values, n, data):
     array = np.array(values, dtype=float)
     rows = np.array(sorted(data.draw(st.sets(st.integers(0, max(len(values) - 1, 0)))) if values else []), dtype=int)
     expected = rows if len(rows) <= n else np.sort(rows[np.argsort(-array[rows], kind="stable")[:n]])
-    assert select.largest(rows, array, n).tolist() == expected.tolist()
+    assert limits.largest(rows, array, n).tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize(

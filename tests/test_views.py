@@ -1,10 +1,12 @@
-"""Widget views: callbacks are plain methods, figures update in place."""
+"""Widget views: callbacks are plain methods, figures update in place; tested through their public surface."""
+
+import itertools
 
 import pandas as pd
 import pytest
 
 import explore
-from explore import select, views
+from explore import limits, select, views
 
 
 @pytest.fixture(scope="module")
@@ -13,25 +15,25 @@ def corpus():
 
 
 def trace_lengths(view):
-    return [sum(len(t.x) for t in widget.data) for widget in view._figure_widgets]
+    return [sum(len(t.x) for t in widget.data) for widget in view.figure_widgets]
 
 
 def test_timeline_update_filters_in_place(corpus):
     view = views.TimelineView(corpus)
     view.widget()
-    widget = view._figure_widgets[0]
+    widget = view.figure_widgets[0]
     every = trace_lengths(view)[0]
     view.org.value = ["腾讯"]  # the observer calls update()
-    assert view._figure_widgets[0] is widget  # same widget, new data
+    assert view.figure_widgets[0] is widget  # same widget, new data
     assert 0 < trace_lengths(view)[0] < every
-    assert "腾讯" in view._table.value and "京东" not in view._table.value
+    assert "腾讯" in view.table_widget.value and "京东" not in view.table_widget.value
 
 
 def test_callback_called_directly(corpus):
     view = views.MetricsView(corpus)
     view.widget()
     view.update(unit="元", categories=["money"], orgs=["中国农业银行"])
-    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view._figure_widgets]
+    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view.figure_widgets]
     assert sorted(set(values)) == [5180000.0, 21000000.0, 41900000.0]
 
 
@@ -42,7 +44,7 @@ def test_companies_and_search(corpus):
     search = views.SearchView(corpus, "直播")
     search.widget()
     search.keyword.value = "奔富计划"
-    assert search._table.value.count("奔富计划") == 1
+    assert search.table_widget.value.count("奔富计划") == 1
 
 
 def test_static_html_has_client_side_controls(corpus):
@@ -70,33 +72,35 @@ def test_tables_escape_corpus_text():
 
 
 def test_large_selections_are_aggregated_before_drawing(corpus, monkeypatch):
-    monkeypatch.setattr(views, "MAX_EVENTS_DRAWN", 5)
-    monkeypatch.setattr(views, "MAX_FIGURES_DRAWN", 3)
+    monkeypatch.setattr(limits, "MAX_EVENTS_DRAWN", 5)
+    monkeypatch.setattr(limits, "MAX_FIGURES_DRAWN", 3)
     timeline = views.TimelineView(corpus)
     (figure,) = timeline.figures(**timeline.selection())
     assert "monthly counts" in figure.layout.title.text
     hover = [row[0] for trace in figure.data for row in (trace.customdata or [])]
     assert hover and all(label.endswith("events") for label in hover)
-    assert sum(int(label.split()[0]) for label in hover) == len(timeline._events(**timeline.selection()))
+    assert sum(int(label.split()[0]) for label in hover) == len(select.select_events(corpus, **timeline.selection()))
 
     metrics = views.MetricsView(corpus)
     (chart,) = metrics.figures(**metrics.selection())
     markers = [v for trace in chart.data if trace.mode == "markers" for v in trace.x]
     assert len(markers) == 3 and "largest" in chart.layout.title.text
-    assert sorted(markers, reverse=True) == sorted(metrics._metrics(**metrics.selection())["value"], reverse=True)[:3]
+    every = select.select_metrics(corpus, **views.MetricsView.filters(**metrics.selection()))
+    assert sorted(markers, reverse=True) == sorted(every["value"], reverse=True)[:3]
 
 
 def test_tables_say_how_many_rows_they_leave_out(corpus, monkeypatch):
-    monkeypatch.setattr(views, "_TABLE_ROWS", 3)
+    monkeypatch.setattr(limits, "TABLE_ROWS", 3)
     timeline = views.TimelineView(corpus)
     table = timeline.table(**timeline.selection())
-    assert len(table) == 3 and table.attrs["n_rows"] == len(timeline._events(**timeline.selection())) > 3
-    assert list(table["date"]) == sorted(timeline._events(**timeline.selection())["date"])[:3]
+    every = select.select_events(corpus, **timeline.selection())
+    assert len(table) == 3 and table.attrs["n_rows"] == len(every) > 3
+    assert list(table["date"]) == sorted(every["date"])[:3]
     html = views.table_html(table)
     assert f"first 3 of {table.attrs['n_rows']} rows" in html
     metrics = views.MetricsView(corpus)
     shown = metrics.table(**metrics.selection())
-    every = metrics._metrics(**metrics.selection())
+    every = select.select_metrics(corpus, **views.MetricsView.filters(**metrics.selection()))
     assert list(shown["value"]) == sorted(every["value"], reverse=True)[:3]
     assert shown["date"].notna().all()
 
@@ -105,14 +109,20 @@ def test_timeline_shows_unattributed_events_until_organizations_are_chosen(tmp_p
     (tmp_path / "a.txt").write_text("2023年9月27日，某地召开乡村振兴会议。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("2023年9月28日，京东召开数字乡村推进会。", encoding="utf-8")
     (tmp_path / "c.txt").write_text("2023年9月29日，腾讯召开数字乡村推进会。", encoding="utf-8")
-    view = views.TimelineView(explore.load_corpus(tmp_path))
-    every = view._events(**view.selection())
+    corpus = explore.load_corpus(tmp_path)
+    view = views.TimelineView(corpus)
+    every = select.select_events(corpus, **view.selection())
     assert sorted(every["org"].fillna("(none)")) == ["(none)", "京东", "腾讯"]
-    assert list(view._events(**(view.selection() | {"orgs": ["京东"]}))["org"]) == ["京东"]
+    assert list(select.select_events(corpus, **(view.selection() | {"orgs": ["京东"]}))["org"]) == ["京东"]
+    view.widget()
+    drawn = {trace.name for trace in view.figure_widgets[0].data if len(trace.x)}
+    assert drawn == {"京东", "腾讯", "（未归属 unattributed）"}
+    view.org.value = ["京东"]
+    assert {trace.name for trace in view.figure_widgets[0].data if len(trace.x)} == {"京东"}
 
 
 def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, monkeypatch):
-    monkeypatch.setattr(views, "MAX_DOCUMENTS_DRAWN", 2)
+    monkeypatch.setattr(limits, "MAX_DOCUMENTS_DRAWN", 2)
     search = views.SearchView(corpus, "数字乡村")
     per_document, _over_time = search.figures(**search.selection())
     counts = select.hit_counts(corpus, "数字乡村")
@@ -121,15 +131,38 @@ def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, 
     assert search.table(**search.selection()).attrs["n_rows"] == counts["n_hits"].sum()
 
 
-def test_timeline_selection_agrees_with_select_events(corpus):
+def test_timeline_selection_agrees_with_select_events_in_every_combination(corpus):
+    """The view draws what ``select_events`` selects, for none, some and all of every filter ("all" = no filter)."""
     view = views.TimelineView(corpus)
     orgs, themes, kinds = list(view.org.options), list(view.theme.options), list(view.kind.options)
     dates = sorted(select.dated_events(corpus)["date"])
-    for selection in (
-        {"orgs": orgs[:2], "themes": None, "kinds": None, "date_range": None},
-        {"orgs": None, "themes": themes[:1], "kinds": kinds[:2], "date_range": None},
-        {"orgs": None, "themes": [], "kinds": None, "date_range": None},
-        {"orgs": None, "themes": None, "kinds": None, "date_range": (dates[3], dates[-3])},
-    ):
-        fast = view._events(**selection)
-        assert list(fast["doc_id"]) == list(select.select_events(corpus, **selection)["doc_id"]), selection
+    choices = {
+        "orgs": [None, [], orgs[:2], orgs],
+        "themes": [None, [], themes[:1], themes],
+        "kinds": [None, [], kinds[:2], kinds],
+        "date_range": [None, (dates[3], dates[-3])],
+    }
+    every = select.select_events(corpus)
+    for combination in itertools.product(*choices.values()):
+        selection = dict(zip(choices, combination, strict=True))
+        chosen = select.select_events(corpus, **selection)
+        table = view.table(**selection)
+        assert table.attrs["n_rows"] == len(chosen), selection
+        drawn = [row[0] for trace in view.figures(**selection)[0].data for row in (trace.customdata or [])]
+        assert len(drawn) == len(chosen), selection
+        for name, options in (("orgs", orgs), ("themes", themes), ("kinds", kinds)):
+            if selection[name] is None or selection[name] == options:  # "all" is no filter: nothing left out
+                narrower = {**selection, name: None}
+                assert len(chosen) == len(select.select_events(corpus, **narrower)), selection
+    assert len(select.select_events(corpus, orgs=orgs)) == len(every)
+
+
+def test_choosing_every_organization_keeps_unattributed_events(tmp_path):
+    (tmp_path / "a.txt").write_text("2023年9月27日，某地召开乡村振兴会议。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2023年9月28日，京东召开数字乡村推进会。", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("2023年9月29日，腾讯召开数字乡村推进会。", encoding="utf-8")
+    corpus = explore.load_corpus(tmp_path)
+    assert len(select.select_events(corpus, orgs=["京东"])) == 1
+    assert len(select.select_events(corpus, orgs=["京东", "腾讯"])) == 3  # every organization: no filter
+    assert len(select.select_events(corpus, orgs=None)) == 3
+    assert len(select.select_events(corpus, orgs=[])) == 0

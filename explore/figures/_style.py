@@ -1,4 +1,4 @@
-"""One vocabulary of labels, colors and escaping for every figure."""
+"""Colors, symbols, fonts and escaping for every figure; the words of labels come from ``explore.labels``."""
 
 from __future__ import annotations
 
@@ -7,30 +7,10 @@ import textwrap
 
 import pandas as pd
 
-LABELS = {
-    "org": "机构 organization",
-    "date": "日期 date",
-    "value": "数值 value",
-    "unit": "单位 unit",
-    "category": "类别 category",
-    "n_metrics": "数字条数 figures",
-    "n_mentions": "提及次数 mentions",
-    "n_hits": "命中 hits",
-    "period": "月份 month",
-    "term": "词 term",
-    "count": "频次 count",
-    "theme": "主题 theme",
-    "n_chars_clean": "保留字符 kept",
-    "n_chars_removed": "删除字符 removed",
-    "source_file": "文件 file",
-}
-QUALIFIER_LABELS = {
-    "exact": "确数 exact",
-    "approx": "约 approx.",
-    "more_than": "超过 more than",
-    "at_least": "至少 at least",
-    "less_than": "近/不足 less than",
-}
+from explore.labels import LABELS, QUALIFIER_LABELS
+
+__all__ = ["FONT", "LABELS", "QUALIFIER_LABELS", "QUALIFIER_SYMBOLS", "TEMPLATE", "safe", "style", "titled"]
+
 QUALIFIER_SYMBOLS = {
     "exact": "circle",
     "approx": "diamond-open",
@@ -48,6 +28,12 @@ def safe(text: object, *, width: int = 36) -> str:
         return ""
     escaped = html.escape(str(text))
     return "<br>".join(textwrap.wrap(escaped, width)) if width else escaped
+
+
+def titled(title: str, frame: pd.DataFrame) -> str:
+    """The title, saying what the compute step left out of ``frame`` (``attrs["limited"]``), if anything."""
+    note = frame.attrs.get("limited")
+    return f"{title}: {note}" if note else title
 
 
 def style(fig, *, title: str | None = None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from explore.figures._style import LABELS, safe, style
+from explore.figures._style import LABELS, safe, style, titled
 
 
 def metrics_by_category_bar(table: pd.DataFrame, *, title: str = "各类数字 Figures by category") -> go.Figure:
@@ -16,15 +16,8 @@ def metrics_by_category_bar(table: pd.DataFrame, *, title: str = "各类数字 F
     return style(fig, title=title)
 
 
-MAX_HEATMAP_ROWS = 40
-
-
 def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.Figure:
-    """Rows × themes; beyond ``MAX_HEATMAP_ROWS`` rows, those with most hits, in their order."""
-    if len(table) > MAX_HEATMAP_ROWS:
-        title = f"{title}: the {MAX_HEATMAP_ROWS} with most hits of {len(table):,}"
-        totals = pd.Series(table.to_numpy().sum(axis=1), index=range(len(table)))
-        table = table.iloc[sorted(totals.nlargest(MAX_HEATMAP_ROWS).index)]
+    """Rows × themes, as given (a compute step caps the rows: ``limits.MAX_HEATMAP_ROWS``)."""
     fig = go.Figure(
         go.Heatmap(
             z=table.to_numpy(),
@@ -35,7 +28,7 @@ def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.F
         )
     )
     fig.update_layout(yaxis_autorange="reversed", height=max(260, 40 * len(table) + 140))
-    return style(fig, title=title)
+    return style(fig, title=titled(title, table))
 
 
 def mentions_over_time_line(table: pd.DataFrame, *, title: str = "提及随时间 Mentions over time") -> go.Figure:

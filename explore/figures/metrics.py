@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from explore.figures._style import QUALIFIER_LABELS, QUALIFIER_SYMBOLS, safe, style
+from explore.figures._style import QUALIFIER_LABELS, QUALIFIER_SYMBOLS, safe, style, titled
+from explore.labels import missing
 
 # How far an open-ended figure's arrow reaches, as a factor of its value.
 _REACH = 1.6
@@ -21,7 +22,7 @@ def use_log_scale(values: pd.Series) -> bool:
 
 
 def _labels(rows: pd.DataFrame) -> list[str]:
-    org = rows["org"].fillna("—").astype(str)
+    org = rows["org"].fillna(missing("org")).astype(str)
     subject = rows["subject"].fillna(rows["raw"]).astype(str)
     return [safe(f"{o} · {s} ({r})", width=0) for o, s, r in zip(org, subject, rows["raw"], strict=True)]
 
@@ -74,14 +75,17 @@ def _unit_traces(rows: pd.DataFrame, unit: str) -> list[go.Scatter]:
 def metrics_figure(
     metrics: pd.DataFrame, *, unit: str | None = None, title: str = "数字 Figures", controls: bool = True
 ) -> go.Figure:
-    """One unit at a time (values in 元 and 人 share no axis); a dropdown switches unit."""
-    counts = metrics["unit"].fillna("(无单位)").value_counts()
+    """One unit at a time (values in 元 and 人 share no axis); a dropdown switches unit.
+
+    ``metrics`` as from :meth:`explore.select.MetricSelection.drawn`: every figure has a unit or its missing label.
+    """
+    counts = metrics["unit"].value_counts()
     units = list(counts.index)
     shown = unit if unit in units else (units[0] if units else None)
     fig = go.Figure()
     owner, scales = [], {}
     for each in units:
-        rows = metrics[metrics["unit"].fillna("(无单位)") == each].sort_values("value")
+        rows = metrics[metrics["unit"] == each].sort_values("value")
         scales[each] = "log" if use_log_scale(rows["value"]) else "linear"
         for trace in _unit_traces(rows, each):
             trace.visible = each == shown
@@ -114,4 +118,4 @@ def metrics_figure(
                 }
             ]
         )
-    return style(fig, title=title)
+    return style(fig, title=titled(title, metrics))

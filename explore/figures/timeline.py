@@ -6,13 +6,13 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from explore.figures._style import LABELS, safe, style
+from explore.figures._style import LABELS, safe, style, titled
+from explore.labels import missing
 
 _HOVER = (
     "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
     "<i>%{customdata[3]}</i><extra>%{customdata[4]}</extra>"
 )
-NO_ORG = "（未归属 none）"
 
 
 def _customdata(rows: pd.DataFrame) -> list[list[str]]:
@@ -29,8 +29,8 @@ def _customdata(rows: pd.DataFrame) -> list[list[str]]:
 
 
 def timeline_figure(events: pd.DataFrame, *, title: str = "事件时间线 Timeline", controls: bool = True) -> go.Figure:
-    """``events`` as from :func:`explore.select.select_events` (``start``/``end`` spans)."""
-    events = events.assign(org_label=events["org"].fillna(NO_ORG).astype(str))
+    """``events`` as from :meth:`explore.select.EventSelection.drawn` (``start``/``end`` spans, or monthly counts)."""
+    events = events.assign(org_label=events["org"].fillna(missing("org")).astype(str))
     orgs = list(dict.fromkeys(events.sort_values("start")["org_label"]))
     fig = go.Figure()
     owners = []
@@ -80,4 +80,4 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "事件时间线 Timel
         fig.update_layout(
             updatemenus=[{"buttons": buttons, "x": 1, "y": 1.02, "xanchor": "right", "yanchor": "bottom"}]
         )
-    return style(fig, title=title)
+    return style(fig, title=titled(title, events))
