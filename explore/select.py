@@ -134,7 +134,7 @@ class EventSelection:
         self._themes = corpus.themes[["doc_id", "theme"]]
         self._theme_options = sorted(self._themes["theme"].dropna().unique())
         self._with_theme: dict[str, np.ndarray] = {}
-        self._last: tuple[tuple, np.ndarray] | None = None
+        self._last = _LastSelection()
 
     def options(self) -> dict[str, list]:
         """What each filter can choose: ``orgs``, ``themes``, ``kinds`` and the events' ``dates`` (days), sorted."""
@@ -159,18 +159,18 @@ class EventSelection:
         date_range: DateRange | None = None,
     ) -> np.ndarray:
         """Positions in :attr:`events` of the events matching every filter (the last selection is kept)."""
-        key = (_key(orgs), _key(themes), _key(kinds), _key(date_range))
-        if self._last is None or self._last[0] != key:
-            keep = self._selector.between(date_range)
-            keep &= self._selector.keep("org", orgs)
-            keep &= self._selector.keep("kind", kinds)
+
+        def keep() -> np.ndarray:
+            kept = self._selector.between(date_range) & self._selector.keep("org", orgs)
+            kept &= self._selector.keep("kind", kinds)
             if themes is not None and not set(self._theme_options).issubset(themes):
-                in_themes = np.zeros(len(keep), dtype=bool)
+                in_themes = np.zeros(len(kept), dtype=bool)
                 for theme in themes:
                     in_themes |= self._theme_rows(theme)
-                keep &= in_themes
-            self._last = (key, np.flatnonzero(keep))
-        return self._last[1]
+                kept &= in_themes
+            return kept
+
+        return self._last.rows((orgs, themes, kinds, date_range), keep)
 
     def select(self, **filters) -> pd.DataFrame:
         """The events matching every filter, in :attr:`events` order, with a fresh index."""
@@ -195,11 +195,19 @@ class EventSelection:
         return limits.first_rows(shown[[c for c in columns if c in shown.columns]], len(rows), n)
 
 
-def _key(values) -> tuple | None:
-    """A selection's filter as a hashable key."""
-    if values is None:
-        return None
-    return tuple(None if v is None or v is pd.NA else v for v in values)
+class _LastSelection:
+    """The positions of the last selection, kept: a view asks for them for its figures and again for its table."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._rows = np.empty(0, dtype=np.intp)
+
+    def rows(self, filters: tuple, keep) -> np.ndarray:
+        """The positions ``keep()`` selects for ``filters``, computed once while the filters stay the same."""
+        key = tuple(None if f is None else tuple(None if v is None or v is pd.NA else v for v in f) for f in filters)
+        if self._key != key:
+            self._key, self._rows = key, np.flatnonzero(keep())
+        return self._rows
 
 
 def select_events(
@@ -231,7 +239,7 @@ class MetricSelection:
         self._selector = Selector(self.metrics, ["unit", "category", "org"])
         self._values = self.metrics["value"].to_numpy(dtype=float)
         self._document_dates = corpus.documents.set_index("doc_id")["date"]
-        self._last: tuple[tuple, np.ndarray] | None = None
+        self._last = _LastSelection()
 
     def options(self) -> dict[str, list]:
         """``units`` (most figures first), ``categories`` and ``orgs`` (sorted)."""
@@ -248,13 +256,12 @@ class MetricSelection:
         orgs: Sequence[str] | None = None,
     ) -> np.ndarray:
         """Positions in :attr:`metrics` of the figures matching every filter (the last selection is kept)."""
-        key = (_key(units), _key(categories), _key(orgs))
-        if self._last is None or self._last[0] != key:
-            keep = self._selector.keep("unit", units)
-            keep &= self._selector.keep("category", categories)
-            keep &= self._selector.keep("org", orgs)
-            self._last = (key, np.flatnonzero(keep))
-        return self._last[1]
+
+        def keep() -> np.ndarray:
+            kept = self._selector.keep("unit", units) & self._selector.keep("category", categories)
+            return kept & self._selector.keep("org", orgs)
+
+        return self._last.rows((units, categories, orgs), keep)
 
     def select(self, **filters) -> pd.DataFrame:
         return self.metrics.iloc[self.rows(**filters)].reset_index(drop=True)
