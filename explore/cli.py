@@ -39,19 +39,57 @@ def _corpus_command(args: argparse.Namespace) -> int:
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.path)
-    lines = []
-    if args.metrics:
-        annotation = read_annotation(args.metrics)
-        lines += score_metrics(corpus, annotation).lines()
+    lines: list[str] = []
+    summary: dict[str, dict] = {}
+    if args.metrics or args.dates:
+        corpus = load_corpus(args.path)
+        seeds: dict[str, float] = {}
+        if args.metrics:
+            annotation = read_annotation(args.metrics)
+            scores = score_metrics(corpus, annotation)
+            lines += scores.lines()
+            seeds |= scores.summary()
+            if args.verbose:
+                lines += [f"  {m}" for m in mismatches(corpus, annotation)]
+        if args.dates:
+            dates = score_dates(corpus, read_annotation(args.dates))
+            lines += dates.lines()
+            seeds |= dates.summary()
+        summary["annotated"] = {"all": seeds}
+    if args.pages:
+        from explore.evaluate_pages import misses_of, score_pages
+
+        pages = score_pages(*args.pages)
+        lines += pages.lines()
+        summary["pages"] = pages.summary()
         if args.verbose:
-            lines += [f"  {m}" for m in mismatches(corpus, annotation)]
-    if args.dates:
-        lines += score_dates(corpus, read_annotation(args.dates)).lines()
+            lines += misses_of(pages)
     if not lines:
-        print("explore evaluate: give --metrics and/or --dates", file=sys.stderr)
+        print("explore evaluate: give --metrics and/or --dates, or --pages GOLD PAGES", file=sys.stderr)
         return 2
     print("\n".join(lines))
+    return _against_baseline(summary, args)
+
+
+def _against_baseline(summary: dict[str, dict], args: argparse.Namespace) -> int:
+    """Compare with the pinned scores (exit 1 on a drop of more than 0.01), or pin these ones."""
+    from explore.evaluate_pages import below_baseline
+
+    if args.write_baseline:
+        path = Path(args.write_baseline)
+        pinned = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        path.write_text(json.dumps(pinned | summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"baseline written: {path}")
+    if args.baseline:
+        pinned = json.loads(Path(args.baseline).read_text(encoding="utf-8"))
+        drops = [
+            f"{part} {d}" for part, scores in summary.items() for d in below_baseline(scores, pinned.get(part, {}))
+        ]
+        for drop in drops:
+            print(f"below baseline: {drop}")
+        if drops:
+            return 1
+        print(f"no score below the baseline in {args.baseline}")
     return 0
 
 
@@ -159,7 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")
     evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org")
     evaluate.add_argument("--dates", help="CSV: source_file,item_no,date,precision")
-    evaluate.add_argument("-v", "--verbose", action="store_true", help="list missed and extra figures")
+    evaluate.add_argument(
+        "--pages", nargs=2, metavar=("GOLD", "PAGES"), help="a page gold folder and the folder of its pages"
+    )
+    evaluate.add_argument("--baseline", help="JSON of pinned scores: exit 1 when one drops by more than 0.01")
+    evaluate.add_argument("--write-baseline", help="pin these scores in this JSON file (a deliberate change)")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list what was missed or added")
     evaluate.set_defaults(run=_evaluate_command)
     report = commands.add_parser("report", help="execute the notebooks on a corpus and export offline HTML pages")
     report.add_argument("--out", default="out/report", help="folder for the pages and their index")

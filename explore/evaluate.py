@@ -39,6 +39,16 @@ class MetricScores:
     def share(self, correct: int) -> float:
         return correct / self.n_matched if self.n_matched else 1.0
 
+    def summary(self) -> dict[str, float]:
+        """The scores, for a baseline."""
+        return {
+            "recall": round(self.recall, 3),
+            "precision": round(self.precision, 3),
+            "value_unit": round(self.share(self.value_correct), 3),
+            "qualifier": round(self.share(self.qualifier_correct), 3),
+            "attribution": round(self.share(self.org_correct), 3),
+        }
+
     def lines(self) -> list[str]:
         return [
             f"metrics: {self.n_annotated} annotated, {self.n_extracted} extracted, {self.n_matched} matched",
@@ -53,6 +63,13 @@ class DateScores:
     n_items: int
     wrong_year: list[str]
     exact: int
+
+    def summary(self) -> dict[str, float]:
+        """The scores, for a baseline (a wrong year is worse than no year: its own score)."""
+        return {
+            "dates_exact": round(self.exact / self.n_items, 3) if self.n_items else 1.0,
+            "dates_no_wrong_year": round(1 - len(self.wrong_year) / self.n_items, 3) if self.n_items else 1.0,
+        }
 
     def lines(self) -> list[str]:
         return [
