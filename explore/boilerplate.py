@@ -49,13 +49,17 @@ _TAIL_LINES = 3
 _CAPTION_MAX_CHARS = 40
 
 
-def _kept_indices(lines: Lines) -> list[int]:
+def kept_indices(lines: Lines) -> list[int]:
+    """Indices of the lines still kept (not removed, not blank)."""
     return [i for i, line in enumerate(lines) if line.kept]
 
 
-def _mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
+def mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
+    """The lines with those at ``indices`` marked removed for ``reason``; a line removed already keeps its reason."""
     marked = set(indices)
-    return tuple(replace(line, removed=reason) if i in marked else line for i, line in enumerate(lines))
+    return tuple(
+        replace(line, removed=reason) if i in marked and line.removed is None else line for i, line in enumerate(lines)
+    )
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -96,7 +100,7 @@ def _ends_with(page_number_pattern: re.Pattern[str], text: str) -> bool:
 
 def drop_table_of_contents(lines: Lines) -> Lines:
     """A 目录/本期导读 block, or a run of dot-leader entries ending in page numbers."""
-    kept = _kept_indices(lines)
+    kept = kept_indices(lines)
     marked: set[int] = set()
     in_toc = False
     for i, line in enumerate(lines):
@@ -111,7 +115,7 @@ def drop_table_of_contents(lines: Lines) -> Lines:
         in_toc = in_toc and is_entry
         if in_toc:
             marked.add(i)
-    return _mark(lines, marked, "table of contents")
+    return mark(lines, marked, "table of contents")
 
 
 def drop_running_headers(lines: Lines) -> Lines:
@@ -122,7 +126,7 @@ def drop_running_headers(lines: Lines) -> Lines:
         if line.kept and is_short_label(line.text.strip(), max_chars=30) and not is_heading(line.text.strip())
     ]
     repeated = {text for text, n in Counter(labels).items() if n >= 2}
-    return _mark(
+    return mark(
         lines, [i for i, line in enumerate(lines) if line.kept and line.text.strip() in repeated], "running header"
     )
 
@@ -137,7 +141,7 @@ def _is_link_line(text: str) -> bool:
 
 def drop_link_lists(lines: Lines) -> Lines:
     """Runs of related-article links: consecutive lines ending in a date or bulleted."""
-    kept = _kept_indices(lines)
+    kept = kept_indices(lines)
     marked: set[int] = set()
     run: list[int] = []
     for i in [*kept, None]:
@@ -152,7 +156,7 @@ def drop_link_lists(lines: Lines) -> Lines:
         if dated >= 2 or len(run) >= 3:
             marked.update(run)
         run = [i] if i is not None and _is_link_line(lines[i].text.strip()) else []
-    return _mark(lines, marked, "related links")
+    return mark(lines, marked, "related links")
 
 
 def _only_blank_between(lines: Lines, a: int, b: int) -> bool:
@@ -175,7 +179,7 @@ def _inline_start(text: str) -> int | None:
 
 def trim_glued_tail(lines: Lines) -> Lines:
     """Cut footer text glued onto the last paragraphs (pages flattened to one line)."""
-    tail = set(_kept_indices(lines)[-_TAIL_LINES:])
+    tail = set(kept_indices(lines)[-_TAIL_LINES:])
     out: list[Line] = []
     for i, line in enumerate(lines):
         start = _inline_start(line.text) if i in tail else None
@@ -198,7 +202,7 @@ def drop_captions(lines: Lines) -> Lines:
     occur in the previous paragraph and fewer in the next. Where the evidence
     is weaker the label stays: losing a heading is worse than keeping a caption.
     """
-    kept = _kept_indices(lines)
+    kept = kept_indices(lines)
     body = [i for i in kept if is_body_paragraph(lines[i].text.strip())]
     marked = []
     for i in kept[1:]:
@@ -214,7 +218,7 @@ def drop_captions(lines: Lines) -> Lines:
         restated = any(text in lines[j].text for j in before) and text not in following
         if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):
             marked.append(i)
-    return _mark(lines, marked, "image caption")
+    return mark(lines, marked, "image caption")
 
 
 _TRAILER_REASONS = frozenset({"contact details", "copyright notice", "footer", "site self-description"})
@@ -224,7 +228,7 @@ def drop_trailing_signature(lines: Lines) -> Lines:
     """A short unpunctuated line (department, author) heading the closing contact block."""
     out = lines
     while True:
-        kept = _kept_indices(out)
+        kept = kept_indices(out)
         if not kept:
             return out
         last = kept[-1]
@@ -234,7 +238,7 @@ def drop_trailing_signature(lines: Lines) -> Lines:
             return out
         if has_sentence_punct(text) or is_credit(text) or is_heading(text) or len(text) > 40:
             return out
-        out = _mark(out, [last], after[0])
+        out = mark(out, [last], after[0])
 
 
 LINE_RULES: tuple[Callable[[Lines], Lines], ...] = (

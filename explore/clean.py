@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 
-from explore.boilerplate import LINE_RULES, Line, Lines
+from explore import boilerplate, web_furniture
+from explore.boilerplate import Line, Lines
 from explore.chars import is_cjk
 from explore.lines import ends_sentence, is_credit, is_heading
 from explore.normalize import (
@@ -44,10 +45,14 @@ TEXT_STEPS: tuple[TextStep, ...] = (
     paragraph_marks_to_breaks,
 )
 LINE_STEPS: tuple[TextStep, ...] = (
+    web_furniture.strip_markup,
     repair_punctuation,
     fullwidth_punctuation,
     normalize_spacing,
 )
+
+# Web pages' own furniture first (markup, other languages, copies), then the generic vocabulary and shapes.
+LINE_RULES = (*web_furniture.WEB_RULES, *boilerplate.LINE_RULES, *web_furniture.AFTER_PATTERNS)
 
 # A line shorter than this is a heading or label, never half of a split paragraph.
 _MIN_SPLIT_LINE = 25

@@ -7,6 +7,7 @@ A partial date (``9月27日``) takes its year from evidence, in this order:
 
 1. a bulletin's edition (``2024年第2期``): its items carry that year;
 2. the title's one year (``中国联通召开2023年助力乡村振兴推进会``);
+   or, in the lead, the one year that names an event (``5月14日，某公司召开2024年工作会议``);
 3. bounds: the article was written after the latest dated happening it
    reports and before the newest date in its page furniture (a related-links
    list dated 2023-01-09); when exactly one year fits between them, it is it.
@@ -14,14 +15,20 @@ A partial date (``9月27日``) takes its year from evidence, in this order:
 Targets (``到2026年底``) are never evidence. Where the evidence does not
 settle the year, the year stays unknown and ``precision`` says so.
 
-An item's own date (:func:`item_date`) is the first happening its lead dates,
-else its bulletin's edition year; an event's date (:func:`event_date`) is the
-most precise expression of its sentence that is not a target.
+An item's own date (:func:`item_date`) is, in order: the page's byline
+(``2022年08月09日09:53``, ``发布时间：2020/10/10``, a print credit ``《人民日报》（2021年11月17日
+第13版）``) found by :func:`byline_date` in the furniture cleaning removed; the
+first day its lead dates (a dateline ``新华社北京10月2日电`` or the lead's news
+date; a year or month there is history, not the news); its bulletin's edition
+year; a date standing alone on a line of the text (a notice's signature date).
+An event's date (:func:`event_date`) is the most precise expression of its
+sentence that is not a target.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -154,12 +161,26 @@ def body_lower_bound(exprs: list[DateExpr]) -> date | None:
     return max((d for d in dates if d), default=None)
 
 
+# A year that names an event: 2024年乡村振兴工作会议, 2021阿里巴巴数字乡村解决方案发布会.
+_EVENT_YEAR = re.compile(
+    r"(?<![\d\-—~至到])(?P<y>(?:19|20)\d{2})年?(?![\d度底末初])[^，。；,;]{0,14}?"
+    r"(?:会议|大会|论坛|发布会|推进会|博览会|交易会|峰会|年会|嘉年华|活动|大赛)"
+)
+
+
+def event_year(lead: str) -> int | None:
+    """The one year the lead names an event with, if exactly one."""
+    years = {int(m.group("y")) for m in _EVENT_YEAR.finditer(lead)}
+    return years.pop() if len(years) == 1 else None
+
+
 @dataclass(frozen=True)
 class YearEvidence:
     edition: int | None = None
     title: int | None = None
     lower: date | None = None
     upper: date | None = None
+    event: int | None = None  # the year of an event the lead names
 
     def year_for(self, month: int | None, day: int | None) -> tuple[int | None, str | None]:
         """The year of a partial date, and the rule that gave it (or ``None, None``)."""
@@ -167,6 +188,8 @@ class YearEvidence:
             return self.edition, "bulletin edition"
         if self.title is not None:
             return self.title, "title year"
+        if self.event is not None:
+            return self.event, "year of the event the lead names"
         if self.lower is None or self.upper is None or month is None:
             return None, None
         fits = []
@@ -218,16 +241,65 @@ class DatedAs:
 UNDATED = DatedAs(None, None, None)
 
 
-def item_date(lead: list[DateExpr], bulletin_edition: tuple[int, str] | None) -> DatedAs:
-    """An item's own date: the first happening its lead (resolved expressions) dates, else its edition's year."""
-    happening = [e for e in lead if e.role == "happening"]
-    if happening:
-        first = happening[0]
-        known = first.year is not None or first.precision in ("month_day", "month_only")
-        return DatedAs(first.as_date(), first.precision if known else None, first.text)
+def item_date(
+    lead: list[DateExpr],
+    bulletin_edition: tuple[int, str] | None,
+    *,
+    byline: DatedAs = UNDATED,
+    signature: DatedAs = UNDATED,
+) -> DatedAs:
+    """An item's own date, in the order of the module docstring; ``lead`` holds its lead's resolved expressions."""
+    if byline.when is not None:
+        return byline
+    news = [e for e in lead if e.role == "happening" and e.precision in ("day", "month_day")]
+    if news:
+        first = news[0]
+        return DatedAs(first.as_date(), first.precision, first.text)
     if bulletin_edition is not None:
         year, text = bulletin_edition
         return DatedAs(date(year, 1, 1), "year", text)
+    return signature
+
+
+# A byline's date: 2020-03-24 14:17, 2022年08月09日09:53, 2020/10/10, 2022 09/ 16, 2020 年 6 月 1 日.
+_BYLINE_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*|\s+)(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+)
+# A site's clock (2026年11月25日 星期三) dates the visit, not the article.
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]")
+# Furniture that dates the article: bylines, print credits, navigation and metadata rows (never a list of links).
+BYLINE_REASONS = frozenset({"byline", "wire or print credit", "document metadata", "navigation", "editor credit"})
+_ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _full_date(match: re.Match[str]) -> date | None:
+    try:
+        return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None  # 2023-02-30: not a day
+
+
+def byline_date(furniture: Iterable[tuple[str, str]], *, today: date | None = None) -> DatedAs:
+    """The first full date in the page's byline furniture (``(reason, text)`` pairs, in page order).
+
+    A date with a weekday (a site's clock) or after ``today`` is no publication date.
+    """
+    today = today or date.today()
+    for reason, text in furniture:
+        if reason not in BYLINE_REASONS or _WEEKDAY.search(text):
+            continue
+        for match in _BYLINE_DATE.finditer(text):
+            when = _full_date(match)
+            if when is not None and when <= today:
+                return DatedAs(when, "day", match.group().strip())
+    return UNDATED
+
+
+def standalone_date(text: str) -> DatedAs:
+    """A full date alone on a line of the text (``2017年2月3日`` under a notice): the first such line's."""
+    for line in text.split("\n"):
+        if _ALONE.match(line) and (match := _BYLINE_DATE.search(line)) and (when := _full_date(match)):
+            return DatedAs(when, "day", line.strip())
     return UNDATED
 
 

@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from explore.dates import (
+    UNDATED,
     DatedAs,
     DateExpr,
     YearEvidence,
     body_lower_bound,
     edition,
     event_date,
+    event_year,
     find_dates,
     item_date,
     resolve,
+    standalone_date,
     title_year,
 )
 from explore.events import event_kind
@@ -50,6 +53,7 @@ class ItemContext:
     title: str | None
     publication: str | None
     furniture_date: date | None  # the newest full date in the file's page furniture
+    byline: DatedAs = UNDATED  # the date the page's byline gives (``dates.byline_date``)
 
 
 @dataclass(frozen=True)
@@ -142,15 +146,16 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     sentences = split_sentences(text)
     exprs = [e for e in find_dates(text) if e.role != "in_title"]
     bulletin_edition = edition(context.publication)
+    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     evidence = YearEvidence(
         edition=bulletin_edition[0] if bulletin_edition else None,
         title=title_year(context.title),
         lower=body_lower_bound(exprs),
         upper=context.furniture_date,
+        event=event_year(text[:lead_end]),
     )
-    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
-    dated = item_date(lead, bulletin_edition)
+    dated = item_date(lead, bulletin_edition, byline=context.byline, signature=standalone_date(text))
     document_year = dated.when.year if dated.when else None
     resolved = [resolve(e, evidence, document_year) for e in exprs]
 

@@ -233,13 +233,15 @@ class PeopleRules:
 
     title_before_name: re.Pattern[str]
     follow: str  # characters that may follow a name
+    surnames: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def people_rules() -> PeopleRules:
     spec = read_toml("people.toml")
     titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
-    return PeopleRules(re.compile(rf"(?:{titles})(?=[{spec['surnames'].strip()}])"), spec["follow"])
+    surnames = spec["surnames"].strip()
+    return PeopleRules(re.compile(rf"(?:{titles})(?=[{surnames}])"), spec["follow"], frozenset(surnames))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from explore.clean import clean_document
-from explore.dates import furniture_bound
+from explore.dates import UNDATED, byline_date, furniture_bound
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
@@ -64,9 +64,12 @@ def process_file(file: FileText) -> Rows:
     split = split_items(cleaned.text, publisher=publisher_from_furniture(furniture, file.text))
     script = detect_script(file.text)
     furniture_date = furniture_bound(furniture)
+    byline = byline_date((r.reason, r.text) for r in cleaned.removed)
     for item in split.items:
         doc_id = doc_id_for(file.source_file, item.item_no)
-        context = ItemContext(doc_id, item.title, split.publication, furniture_date)
+        context = ItemContext(
+            doc_id, item.title, split.publication, furniture_date, byline if not split.bulletin else UNDATED
+        )
         found = extract_item(item.text, context, bulletin=split.bulletin)
         rows["documents"].append(
             {

@@ -1,0 +1,211 @@
+"""Furniture that web pages add around an article, recognised by shape and position.
+
+Each rule takes the lines and returns them with some marked removed, like
+the rules of :mod:`explore.boilerplate`: code and markup left by a scraper,
+lines in another language, stray symbols, a byline of names, a summary that
+repeats the lead, a second copy of a line (a title printed twice, alt text
+above its caption), a run of outline headings with no text between them (a
+table of contents), and the links listed under a "related" label. No rule
+names a site or quotes a page: the evidence is the line's characters, its
+length and punctuation, and where it stands relative to the article's prose.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from explore.boilerplate import Line, Lines, kept_indices, mark
+from explore.chars import CJK
+from explore.gazetteer import people_rules
+from explore.lines import (
+    bigram_share,
+    ends_sentence,
+    has_sentence_punct,
+    is_body_paragraph,
+    is_heading,
+    punct_count,
+)
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[a-z]+|#\d+);")
+_CODE = re.compile(
+    r"^\s*(?:[.#]?[\w-]+\s*\{|\}|function\s*\(|var\s+\w+\s*=|document\.|window\.|<!--|-->|\w+\s*:\s*[^;]+;)"
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_LATIN = re.compile(r"[A-Za-z]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_OUTLINE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\s*\S|[一二三四五六七八九十]{1,3}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
+)
+_SUMMARY = re.compile(r"^(?:摘\s*要|内容提要|核心提示|核心阅读|导\s*读|AI导读|提\s*要)\s*[:：]\s*")
+_ORIGINAL_TITLE = re.compile(r"^[（(]?\s*原标题\s*[:：\s]")
+_NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
+# A run of this many outline headings with no prose between them is a table of contents.
+_TOC_RUN = 5
+# Adjacent copies of a line this long or shorter are furniture (alt text and caption, a title printed twice).
+_COPY_MAX_CHARS = 100
+# A title's second copy stands within this many lines below it.
+_TITLE_COPY_WITHIN = 3
+
+
+def strip_markup(text: str) -> str:
+    """HTML tags and entities inside a line removed (``<br style=…>``, ``&nbsp;``); the words between them kept."""
+    if "<" not in text and "&" not in text:
+        return text
+    return _ENTITY.sub("", _TAG.sub("", text))
+
+
+def _is_markup(text: str) -> bool:
+    if _CODE.match(text) and not _CJK_CHAR.search(text):
+        return True
+    if not _TAG.search(text):
+        return False
+    rest = _TAG.sub("", text)
+    return len(_CJK_CHAR.findall(rest)) < 2
+
+
+def drop_markup(lines: Lines) -> Lines:
+    """Lines of HTML, CSS or script a scraper left: tags with almost no words between them."""
+    return mark(lines, [i for i in kept_indices(lines) if _is_markup(lines[i].text.strip())], "code or markup")
+
+
+def _is_foreign(text: str) -> bool:
+    chinese = len(_CJK_CHAR.findall(text))
+    latin = len(_LATIN.findall(text))
+    kana = len(_KANA.findall(text))
+    return (latin >= 20 and latin > 2 * chinese) or (kana >= 5 and kana * 2 > chinese)
+
+
+def drop_foreign_lines(lines: Lines) -> Lines:
+    """Lines written in another language (an English abstract, a Japanese notice) among Chinese prose."""
+    return mark(lines, [i for i in kept_indices(lines) if _is_foreign(lines[i].text.strip())], "another language")
+
+
+def drop_stray_symbols(lines: Lines) -> Lines:
+    """Lines of one to three characters with no Chinese in them: ``x``, ``?``, ``| |``."""
+    stray = [i for i in kept_indices(lines) if len(t := lines[i].text.strip()) <= 3 and not _CJK_CHAR.search(t)]
+    stray += [
+        i
+        for i in kept_indices(lines)
+        if not _CJK_CHAR.search(t := lines[i].text.strip()) and t and set(t) <= set("?？|｜ -—_=*·•")
+    ]
+    return mark(lines, stray, "stray symbols")
+
+
+def _first_prose(lines: Lines) -> int:
+    """Index of the first body paragraph (or past the end)."""
+    return next((i for i in kept_indices(lines) if is_body_paragraph(lines[i].text.strip())), len(lines))
+
+
+def _is_names(text: str) -> bool:
+    tokens = [t for t in _NAME_SEPARATORS.split(text) if t]
+    surnames = people_rules().surnames
+    return (
+        2 <= len(tokens) <= 6
+        and all(2 <= len(t) <= 3 and t[0] in surnames and not _LATIN.search(t) for t in tokens)
+        and not has_sentence_punct(text.replace("，", "").replace("、", ""))
+    )
+
+
+def drop_author_names(lines: Lines) -> Lines:
+    """Before the article's first paragraph, a line that is only people's names (its authors)."""
+    first = _first_prose(lines)
+    return mark(lines, [i for i in kept_indices(lines) if i < first and _is_names(lines[i].text.strip())], "byline")
+
+
+def drop_repeated_summary(lines: Lines) -> Lines:
+    """A 摘要/核心提示 line whose words are the article's own (it repeats the lead)."""
+    kept = kept_indices(lines)
+    marked = []
+    for n, i in enumerate(kept):
+        match = _SUMMARY.match(text := lines[i].text.strip())
+        if not match:
+            continue
+        summary = text[match.end() :].rstrip(".…")
+        rest = "\n".join(lines[j].text for j in kept[n + 1 :])
+        if summary and bigram_share(summary, rest) >= 0.8:
+            marked.append(i)
+    return mark(lines, marked, "summary repeating the text")
+
+
+def drop_original_title_notes(lines: Lines) -> Lines:
+    """A 原标题 note anywhere but on the first line (there it is the title itself)."""
+    kept = kept_indices(lines)
+    return mark(lines, [i for i in kept[1:] if _ORIGINAL_TITLE.match(lines[i].text.strip())], "original title note")
+
+
+def drop_copies(lines: Lines) -> Lines:
+    """A label printed twice in a row: both copies are furniture, unless the first is the page's title."""
+    kept = kept_indices(lines)
+    first = _first_prose(lines)
+    marked: set[int] = set()
+    for a, b in itertools.pairwise(kept):
+        text = lines[a].text.strip()
+        if text != lines[b].text.strip() or len(text) > _COPY_MAX_CHARS or ends_sentence(text):
+            continue  # a sentence said twice is the writer's, not the page's
+        title = a == kept[0] and a < first
+        marked.update([b] if title else [a, b])
+    # A title printed again a line or two below itself, before the text begins.
+    head = lines[kept[0]].text.strip() if kept else ""
+    near = kept[1 : 1 + _TITLE_COPY_WITHIN]
+    marked.update(i for i in near if i < first and lines[i].text.strip() == head and not has_sentence_punct(head))
+    return mark(lines, marked, "repeated line")
+
+
+def drop_numbered_copies(lines: Lines) -> Lines:
+    """Three or more lines that differ only in their numbers (``…_第1页``, ``…_第2页``): page furniture."""
+    kept = kept_indices(lines)
+    shapes = Counter(re.sub(r"\d+", "#", lines[i].text.strip()) for i in kept)
+    repeated = {s for s, n in shapes.items() if n >= 3 and "#" in s and not has_sentence_punct(s)}
+    return mark(lines, [i for i in kept if re.sub(r"\d+", "#", lines[i].text.strip()) in repeated], "page list")
+
+
+def drop_outline_runs(lines: Lines) -> Lines:
+    """A run of outline headings (1.1, 2.1.1, 三、) with no prose between them: a table of contents."""
+    kept = kept_indices(lines)
+    marked: list[int] = []
+    run: list[int] = []
+    for i in [*kept, None]:
+        text = lines[i].text.strip() if i is not None else ""
+        if i is not None and len(text) <= 40 and _OUTLINE.match(text) and punct_count(text) <= 1:
+            run.append(i)
+            continue
+        if len(run) >= _TOC_RUN:
+            marked += run
+        run = []
+    return mark(lines, marked, "table of contents")
+
+
+def drop_listed_links(lines: Lines) -> Lines:
+    """The short unpunctuated lines listed under a "related" label that cleaning removed."""
+    kept = set(kept_indices(lines))
+    marked = []
+    for i, line in enumerate(lines):
+        if line.removed != "related links":
+            continue
+        for j in range(i + 1, len(lines)):
+            if not lines[j].text.strip():
+                continue
+            text = lines[j].text.strip()
+            if j not in kept or len(text) > 40 or text.endswith("。") or is_heading(text):
+                break
+            marked.append(j)
+    return mark(lines, marked, "related links")
+
+
+WEB_RULES = (
+    drop_markup,
+    drop_foreign_lines,
+    drop_stray_symbols,
+    drop_author_names,
+    drop_repeated_summary,
+    drop_original_title_notes,
+    drop_copies,
+    drop_numbered_copies,
+    drop_outline_runs,
+)
+AFTER_PATTERNS = (drop_listed_links,)
+
+__all__ = ["AFTER_PATTERNS", "WEB_RULES", "Line", "strip_markup"]
