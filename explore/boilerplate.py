@@ -47,6 +47,9 @@ _BULLET = re.compile(r"^[-•·*▪►◆●]\s*\S")
 # How far from the end glued furniture is looked for, in non-empty lines.
 _TAIL_LINES = 3
 _CAPTION_MAX_CHARS = 40
+# A title's copies stand within this many lines of it (a running header recurs a page further on).
+_TITLE_ZONE = 12
+_DATE_ONLY = re.compile(r"^[\d\s年月日./-]+$")
 
 
 def kept_indices(lines: Lines) -> list[int]:
@@ -75,18 +78,30 @@ def _in_first_sentence(pattern: re.Pattern[str], text: str) -> bool:
     return end is None or match.start() <= end.start()
 
 
+def _in_last_sentence(pattern: re.Pattern[str], text: str) -> bool:
+    # A caption's credit closes it: 某某 摄, 网络照片.
+    ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip("。！？!? "))]
+    return pattern.search(text, ends[-1] if ends else 0) is not None
+
+
+# Bullets and table rules a scraper leaves before a line's words.
+_LEADING_MARKS = "•·▪►◆●*|｜ \t"
+
+
 def drop_pattern_lines(lines: Lines) -> Lines:
     """Whole lines that match the vocabulary of a furniture kind and are short.
 
-    The vocabulary must occur in the line's first sentence.
+    The vocabulary must occur in the line's first sentence (in its last, for a
+    kind whose evidence closes a line, as a photo credit does).
     """
     out = []
     for line in lines:
-        text = line.text.strip()
+        text = line.text.strip().lstrip(_LEADING_MARKS)
         reason = None
         if line.kept:
             for kind in boilerplate_kinds():
-                if len(text) <= kind.max_chars and any(_in_first_sentence(p, text) for p in kind.line):
+                found = _in_last_sentence if kind.at_end else _in_first_sentence
+                if len(text) <= kind.max_chars and any(found(p, text) for p in kind.line):
                     reason = kind.reason
                     break
         out.append(replace(line, removed=reason) if reason else line)
@@ -119,16 +134,21 @@ def drop_table_of_contents(lines: Lines) -> Lines:
 
 
 def drop_running_headers(lines: Lines) -> Lines:
-    """Short label lines repeated on several pages (``CAICT 中国信通院``)."""
+    """Short label lines repeated on several pages (``CAICT 中国信通院``); a page's title keeps its first copy."""
+    kept = kept_indices(lines)
     labels = [
-        line.text.strip()
-        for line in lines
-        if line.kept and is_short_label(line.text.strip(), max_chars=30) and not is_heading(line.text.strip())
+        lines[i].text.strip()
+        for i in kept
+        if is_short_label(lines[i].text.strip(), max_chars=30) and not is_heading(lines[i].text.strip())
     ]
     repeated = {text for text, n in Counter(labels).items() if n >= 2}
-    return mark(
-        lines, [i for i, line in enumerate(lines) if line.kept and line.text.strip() in repeated], "running header"
-    )
+    marked = [i for i in kept if lines[i].text.strip() in repeated]
+    first_prose = next((i for i in kept if is_body_paragraph(lines[i].text.strip())), len(lines))
+    head = lines[kept[0]].text.strip() if kept else None
+    copies = [i for i in marked if lines[i].text.strip() == head]
+    if copies and copies[0] == kept[0] and copies[-1] < first_prose and copies[-1] - copies[0] <= _TITLE_ZONE:
+        marked.remove(kept[0])  # a title printed again just above its article: the first copy is the title
+    return mark(lines, marked, "running header")
 
 
 def _is_link_line(text: str) -> bool:
@@ -214,8 +234,10 @@ def drop_captions(lines: Lines) -> Lines:
         if not before:
             continue
         following = lines[after[0]].text if after else ""
+        if text in following or bigram_share(text, following) >= 0.5 or _DATE_ONLY.match(text):
+            continue  # a heading announces what follows; a date alone is a notice's, not a picture's
         share_before = bigram_share(text, lines[before[-1]].text)
-        restated = any(text in lines[j].text for j in before) and text not in following
+        restated = any(text in lines[j].text for j in before)
         if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):
             marked.append(i)
     return mark(lines, marked, "image caption")

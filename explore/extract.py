@@ -196,7 +196,9 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
 
     return ItemExtraction(
         date=dated,
-        mentions=[_mention_row(context.doc_id, m) for m in mentions],
+        # The title's names too (a name only the title gives is still the item's), without offsets in the text.
+        mentions=[_mention_row(context.doc_id, m, in_title=True) for m in title_mentions]
+        + [_mention_row(context.doc_id, m) for m in mentions],
         metrics=metric_rows,
         events=event_rows,
         themes=[
@@ -231,14 +233,14 @@ def _event_row(event: _Event) -> dict:
     }
 
 
-def _mention_row(doc_id: str, m: Mention) -> dict:
+def _mention_row(doc_id: str, m: Mention, *, in_title: bool = False) -> dict:
     return {
         "doc_id": doc_id,
         "kind": m.kind,
         "name": m.name,
         "surface": m.surface,
-        "start": m.start,
-        "end": m.end,
+        "start": None if in_title else m.start,
+        "end": None if in_title else m.end,
         "org_type": m.org_type,
         "owner": m.owner,
         "province": m.province,

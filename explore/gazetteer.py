@@ -137,6 +137,7 @@ class BoilerplateKind:
     max_chars: int
     line: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
+    at_end: bool = False  # the line's last sentence holds the evidence (a caption's photo credit), not its first
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,7 @@ def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
             # One alternation per kind: its leftmost match is the earliest any of its patterns gives.
             line=(re.compile("|".join(f"(?:{p})" for p in spec["line"]), re.IGNORECASE),) if spec.get("line") else (),
             inline=tuple(re.compile(p) for p in spec.get("inline", ())),
+            at_end=spec.get("at") == "end",
         )
         for name, spec in read_toml("boilerplate.toml").items()
     )

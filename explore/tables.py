@@ -130,7 +130,7 @@ class Corpus:
     ``mentions``
         Each row represents one name in a document's text: ``doc_id``, ``kind``
         (``org`` / ``product`` / ``place`` / ``person``), ``name`` (canonical),
-        ``surface`` (as written), ``start``/``end`` (offsets in ``text``),
+        ``surface`` (as written), ``start``/``end`` (offsets in ``text``; null for a name in the title),
         ``org_type`` (orgs), ``owner`` (products: the org running it),
         ``province``/``city``/``county`` (places).
     ``metrics``

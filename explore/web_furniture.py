@@ -147,10 +147,11 @@ def drop_copies(lines: Lines) -> Lines:
             continue  # a sentence said twice is the writer's, not the page's
         title = a == kept[0] and a < first
         marked.update([b] if title else [a, b])
-    # A title printed again a line or two below itself, before the text begins.
-    head = lines[kept[0]].text.strip() if kept else ""
-    near = kept[1 : 1 + _TITLE_COPY_WITHIN]
-    marked.update(i for i in near if i < first and lines[i].text.strip() == head and not has_sentence_punct(head))
+    # A title printed again a line or two below itself, before the text begins (perhaps with its subtitle).
+    head = re.sub(r"\s+", "", lines[kept[0]].text) if kept else ""
+    near = [i for i in kept[1 : 1 + _TITLE_COPY_WITHIN] if i < first]
+    if head and not has_sentence_punct(head):
+        marked.update(i for i in near if re.sub(r"\s+", "", lines[i].text).startswith(head))
     return mark(lines, marked, "repeated line")
 
 
@@ -176,6 +177,46 @@ def drop_outline_runs(lines: Lines) -> Lines:
             marked += run
         run = []
     return mark(lines, marked, "table of contents")
+
+
+# Furniture reasons that mark an article's byline (its date, source or authors).
+_BYLINE = frozenset({"byline", "editor credit"})
+
+
+def drop_masthead(lines: Lines) -> Lines:
+    """Above an article's title: the site's name, its channels, the path to the page.
+
+    The title is the line just above the article's byline (a timestamp, source
+    or author line before the text begins); a subtitle opening with —— goes
+    with the title above it. Every line above the title that is not prose is
+    the page's masthead.
+    """
+    first = _first_prose(lines)
+    byline = next((i for i, line in enumerate(lines[:first]) if line.removed in _BYLINE), None)
+    if byline is None:
+        return lines
+    above = [i for i in kept_indices(lines) if i < byline]
+    if above and lines[above[-1]].text.strip().startswith(("——", "—")):
+        above = above[:-1]
+    if not above:
+        return lines
+    title = above[-1]
+    return mark(lines, [i for i in above if i < title and not is_body_paragraph(lines[i].text.strip())], "masthead")
+
+
+def drop_summary_after_label(lines: Lines) -> Lines:
+    """The paragraph under a 核心阅读/摘要 label, when the article's own text follows it."""
+    kept = kept_indices(lines)
+    marked = []
+    for n, i in enumerate(kept):
+        label = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].text.strip()), None)
+        if label is None or label.removed != "summary label":
+            continue
+        after = [j for j in kept[n + 1 :] if is_body_paragraph(lines[j].text.strip())]
+        if len(after) >= 2:
+            marked.append(i)
+        break
+    return mark(lines, marked, "summary")
 
 
 def drop_listed_links(lines: Lines) -> Lines:
@@ -206,6 +247,6 @@ WEB_RULES = (
     drop_numbered_copies,
     drop_outline_runs,
 )
-AFTER_PATTERNS = (drop_listed_links,)
+AFTER_PATTERNS = (drop_masthead, drop_summary_after_label, drop_listed_links)
 
 __all__ = ["AFTER_PATTERNS", "WEB_RULES", "Line", "strip_markup"]
