@@ -25,7 +25,8 @@ Every kind is scored per page and summed over a split (file numbers ending in
   a short line as a whole output line (or the start or end of one), a longer
   one by at least 70 % of its overlapping 8-character pieces.
 - ``org_recall`` / ``org_precision``: organizations named, by canonical name or
-  surface.
+  surface; a name with its place before it is the same name (湖南省城步县委 is
+  城步县委).
 - ``figure_recall`` / ``figure_precision`` / ``qualifier``: figures matched by
   raw span, or by value with one span inside the other.
 """
@@ -47,6 +48,7 @@ import pandas as pd
 from explore.chars import CJK
 from explore.clean import TEXT_STEPS, make_pipeline
 from explore.errors import CorpusError
+from explore.gazetteer import places
 from explore.pipeline import process_paths
 
 SCORES = (
@@ -207,6 +209,26 @@ def _org_names(mentions: pd.DataFrame) -> list[set[str]]:
     return list(found.values())
 
 
+def _same_org(wanted: Sequence[str], got: set[str]) -> bool:
+    """Whether an extracted organization (its names and surfaces) is one of the wanted names, or one with its place."""
+    for name in got:
+        for want in wanted:
+            if name == want or (name.endswith(want) and _is_place_chain(name[: -len(want)])):
+                return True
+    return False
+
+
+def _is_place_chain(prefix: str) -> bool:
+    """湖南省, 湖南省邵阳市: places written one after another."""
+    table = places()
+    while prefix:
+        size = next((n for n in range(min(len(prefix), 8), 1, -1) if prefix[:n] in table), 0)
+        if not size:
+            return False
+        prefix = prefix[size:]
+    return True
+
+
 def _figure_matches(gold: Sequence[dict], metrics: pd.DataFrame) -> list[tuple[dict, dict]]:
     extracted = metrics.to_dict("records")
     pairs, left = [], list(range(len(extracted)))
@@ -267,13 +289,12 @@ def score_page(gold: PageGold, raw_text: str, tables: dict[str, pd.DataFrame]) -
     misses += [f"furniture line {n} kept" for n in furniture if verdicts[n]]
 
     found = _org_names(tables["mentions"])
-    named = set().union(*found) if found else set()
-    wanted = {name for names in gold.orgs for name in names}
-    recalled = [names for names in gold.orgs if named & set(names)]
+    recalled = [names for names in gold.orgs if any(_same_org(names, got) for got in found)]
+    right = [got for got in found if any(_same_org(names, got) for names in gold.orgs)]
     tally.add("org_recall", len(recalled), len(gold.orgs))
-    tally.add("org_precision", sum(bool(names & wanted) for names in found), len(found))
-    misses += [f"org missed: {names[0]}" for names in gold.orgs if not named & set(names)]
-    misses += [f"org extra: {sorted(names)[0]}" for names in found if not names & wanted]
+    tally.add("org_precision", len(right), len(found))
+    misses += [f"org missed: {names[0]}" for names in gold.orgs if names not in recalled]
+    misses += [f"org extra: {sorted(got)[0]}" for got in found if got not in right]
 
     if gold.figures is not None:
         metrics = tables["metrics"]

@@ -25,6 +25,7 @@ from explore.resources import read_data_text
 DATA_FILES = (
     "boilerplate.toml",
     "orgs.csv",
+    "org_dictionary.csv",
     "org_rules.toml",
     "products.csv",
     "places.csv",
@@ -76,12 +77,18 @@ def _aliases(row: dict[str, str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def org_aliases() -> dict[str, Org]:
-    """Every surface form of a listed organization → the organization."""
+    """Every surface form of a listed organization → the organization.
+
+    ``orgs.csv`` (canonical names and their aliases) first, then the names of
+    ``org_dictionary.csv`` (from jieba's dictionary) that it does not list.
+    """
     table: dict[str, Org] = {}
     for row in _csv_rows("orgs.csv"):
         org = Org(row["canonical"], row["org_type"])
         for surface in [org.canonical, *_aliases(row)]:
             table[surface] = org
+    for row in _csv_rows("org_dictionary.csv"):
+        table.setdefault(row["name"], Org(row["name"], row["org_type"]))
     return table
 
 
@@ -199,8 +206,14 @@ class OrgRules:
     boundary: re.Pattern[str]  # where a name cannot reach back past
     boundary_words: tuple[str, ...]
     not_followed_by: dict[str, str]
+    not_preceded_by: dict[str, str]
     generic: frozenset[str]
     max_chars: int
+    role_endings: tuple[str, ...]  # 常委: a person's title
+    name_starts: tuple[str, ...]  # 中国, 全国: start a name as a place does
+    generic_body_max: int
+    generic_openings: tuple[str, ...]  # 一家, 多家: a description, not a name
+    regional_brands: dict[str, str]  # 移动 → 中国移动, after a place's name
 
 
 @lru_cache(maxsize=1)
@@ -219,8 +232,14 @@ def org_rules() -> OrgRules:
         ),
         boundary_words=boundary_words,
         not_followed_by=dict(rules["not_followed_by"]),
+        not_preceded_by=dict(rules.get("not_preceded_by", {})),
         generic=frozenset(rules["generic"]["names"]),
         max_chars=int(rules["max_chars"]),
+        role_endings=tuple(rules.get("role_endings", ())),
+        name_starts=tuple(rules.get("name_starts", ())),
+        generic_body_max=int(rules.get("generic_body_max", 0)),
+        generic_openings=tuple(rules.get("generic_openings", ())),
+        regional_brands=dict(rules.get("regional_brands", {})),
     )
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from explore.chars import is_cjk
+from explore.chars import CJK, is_cjk
 from explore.gazetteer import (
     QUOTES,
     listed_names,
@@ -78,32 +78,117 @@ def _listed(text: str) -> list[Mention]:
     return found
 
 
-def _rule_orgs(text: str) -> list[Mention]:
+def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
+    """Organizations not listed, by the suffix of their name (``data/org_rules.toml``).
+
+    A candidate runs leftward from its suffix to the nearest boundary, but
+    never into the organization found just before it; it starts at a listed
+    organization it overlaps (工业和信息化部信息通信发展司), or at the first place
+    it names when what precedes that place is not a name (结合贵州省农村信用社 →
+    贵州省农村信用社). A candidate that ends in a listed name is that name; one
+    that ends in a person's title, or whose name part is a short description
+    (电商公司, 一家银行), names no one.
+    """
     rules = org_rules()
     aliases = org_aliases()
-    found = []
+    listed_orgs = [m for m in listed if m.kind == "org"]
+    found: list[Mention] = []
+    last_end = 0
     for match in rules.suffix_re.finditer(text):
         suffix = match.group()
         following = text[match.end() : match.end() + 1]
+        preceding = text[match.start() - 1 : match.start()] if match.start() else ""
         if following and following in rules.not_followed_by.get(suffix, ""):
             continue  # 委员, 部长, 大学生: the suffix belongs to another word
+        if preceding and preceding in rules.not_preceded_by.get(suffix, ""):
+            continue  # 全部, 干部, 布局: a common word
         window_start = max(0, match.start() - rules.max_chars)
+        if window_start < last_end and _begins_name(text, last_end, rules):
+            window_start = last_end  # a new name right after the last one: 中共某省委办公厅某省人民政府办公厅
         window = text[window_start : match.start()]
         cuts = [m.end() for m in rules.boundary.finditer(window)]
         start = window_start + (cuts[-1] if cuts else 0)
+        start = _extend_into_listed(start, match.start(), listed_orgs, last_end)
+        start = _start_at_place(text, start, match.start(), rules)
         body = text[start : match.start()]
         surface = text[start : match.end()]
         if len(body) < 2 or surface in rules.generic or surface.endswith(rules.boundary_words):
             continue  # too short, says no one, or ends in a verb (主办, 举办)
+        if surface.endswith(rules.role_endings) or _listed_with_words_before(surface, rules):
+            continue  # a title (县委常委); a listed name after other words (镇引进中国科学院) is the listed one
+        if _is_description(body, rules):
+            continue
         short = suffix in rules.short_suffixes
-        if short and not surface.startswith(rules.short_suffix_prefixes) and not _starts_with_place(surface):
+        unplaced = not surface.startswith(rules.short_suffix_prefixes) and not _starts_with_place(surface)
+        if short and unplaced and not any(m.start == start for m in listed_orgs):
             continue
         parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
-        if parent is not None:  # 中国联通重庆市分公司 is 中国联通's
+        if parent is not None and parent.org_type not in _KEEPS_ITS_UNITS:
+            # 中国联通重庆市分公司 is 中国联通's; a ministry's 司 or 办公厅 is named for itself.
             found.append(Mention("org", parent.canonical, surface, start, match.end(), org_type=parent.org_type))
         else:
             found.append(Mention("org", surface, surface, start, match.end(), org_type=rules.suffixes[suffix]))
+        last_end = match.end()
     return found
+
+
+# Parents whose units are named for themselves (农业农村部市场与信息化司, 财政部办公厅), not folded into the parent.
+_KEEPS_ITS_UNITS = frozenset({"government", "party"})
+
+
+def _extend_into_listed(start: int, suffix_start: int, listed: list[Mention], floor: int) -> int:
+    """Where a candidate starts when a listed organization is cut by its boundary or stands right before it."""
+    for mention in listed:
+        if mention.start >= floor and mention.start < start <= mention.end and mention.end <= suffix_start:
+            return mention.start
+    return start
+
+
+def _start_at_place(text: str, start: int, suffix_start: int, rules) -> int:
+    """The first place (or 中国/全国) inside a candidate whose opening is not a name: the name starts there."""
+    body = text[start:suffix_start]
+    if body.startswith(rules.name_starts) or _starts_with_place(body):
+        return start
+    for k in range(1, len(body) - 1):
+        rest = body[k:]
+        if rest.startswith(rules.name_starts) or any(_is_sure_place(rest[:n]) for n in range(2, 6)):
+            return start + k
+    return start
+
+
+def _listed_with_words_before(surface: str, rules) -> bool:
+    """A listed name at the end of a candidate, after words that are no place (山西省委网信办 is a place's office)."""
+    aliases = org_aliases()
+    for size in range(len(surface) - 1, 2, -1):
+        if surface[-size:] in aliases:
+            before = surface[:-size]
+            return not (before.startswith(rules.name_starts) or _starts_with_place(before))
+    return False
+
+
+def _begins_name(text: str, at: int, rules) -> bool:
+    """Whether a new name begins at ``at``: a place or 中国/全国, not a unit of the name before (省委网信办)."""
+    rest = text[at : at + 8]
+    return rest.startswith(rules.name_starts) or _starts_with_place(rest)
+
+
+def _is_sure_place(name: str) -> bool:
+    """A place no common word could be: written with its level (张掖市, 郯城县), or a province's short name (湖北)."""
+    found = places().get(name, ())
+    full = name[-1] in "省市县区州旗盟" and any(p.name == name for p in found)
+    return full or any(p.level == "province" for p in found)
+
+
+def _is_description(body: str, rules) -> bool:
+    """A name part that describes (电商, 一家互联网) rather than names."""
+    if body.startswith(rules.generic_openings):
+        return True
+    if len(body) > rules.generic_body_max:
+        return False
+    named = body.startswith(rules.name_starts) or _starts_with_place(body) or re.search(r"[A-Za-z0-9]", body)
+    aliases = org_aliases()
+    listed = any(body[i:j] in aliases for i in range(len(body)) for j in range(i + 2, len(body) + 1))
+    return not named and not listed
 
 
 def _prefixes(surface: str) -> Iterable[str]:
@@ -237,7 +322,42 @@ def _fold_short_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _regional_brands(text: str) -> list[Mention]:
+    """A place's name before a telecom brand is that company's branch: 广东移动 is 中国移动's."""
+    brands = org_rules().regional_brands
+    if not brands:
+        return []
+    aliases = org_aliases()
+    found = []
+    for match in re.finditer("|".join(map(re.escape, brands)), text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        place = next((before[-n:] for n in range(4, 1, -1) if before[-n:] in places()), None)
+        if place is None:
+            continue
+        parent = aliases.get(brands[match.group()])
+        org_type = parent.org_type if parent else "company"
+        surface = place + match.group()
+        found.append(Mention("org", brands[match.group()], surface, match.start() - len(place), match.end(), org_type))
+    return found
+
+
+_DATELINE = re.compile(
+    rf"(?:^|\n)[【(（]?(?P<name>[A-Za-z][A-Za-z0-9]{{1,10}}|[{CJK}A-Za-z0-9]{{2,10}}?(?:网|社|报|台|客户端|之家))"
+    rf"(?:/[^\s，。]{{2,12}})?(?:[{CJK}]{{0,6}}?(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*(?:电|讯|消息)"
+)
+
+
+def _dateline_publishers(text: str) -> list[Mention]:
+    """The publisher a dateline names (新华社北京10月2日电, C114讯, 中国江西网讯): a media organization."""
+    return [
+        Mention("org", m.group("name"), m.group("name"), m.start("name"), m.end("name"), org_type="media")
+        for m in _DATELINE.finditer(text)
+    ]
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
-    mentions = _longest_first([*_listed(text), *_rule_orgs(text), *_people(text)])
+    listed = _listed(text)
+    found = [*listed, *_rule_orgs(text, listed), *_people(text), *_regional_brands(text), *_dateline_publishers(text)]
+    mentions = _longest_first(found)
     return _fold_short_forms(_resolve_places(text, mentions))
