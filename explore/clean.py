@@ -69,6 +69,7 @@ class Removal:
 class CleanText:
     text: str
     removed: tuple[Removal, ...]
+    title: str | None = None  # the line just above the article's byline, as cleaned: its title by layout
 
 
 def make_pipeline(*steps: TextStep) -> TextStep:
@@ -113,6 +114,7 @@ def clean_document(raw: str) -> CleanText:
     text = _apply_text_steps(raw)
     lines: Lines = tuple(Line(t.strip()) for t in text.split("\n"))
     lines = reduce(lambda acc, rule: rule(acc), LINE_RULES, lines)
+    title = web_furniture.title_above_byline(lines)
     repaired = tuple(Line(_apply_line_steps(line.text).strip()) for line in lines if line.kept)
     if any(new.text != old.text.strip() for new, old in zip(repaired, (x for x in lines if x.kept), strict=True)):
         # Repair can change what a line looks like (",0" becomes the page number "0"):
@@ -123,7 +125,7 @@ def clean_document(raw: str) -> CleanText:
     )
     kept = [line.text for line in repaired if line.kept]
     paragraphs = join_page_splits([p for p in kept if p])
-    return CleanText("\n".join(paragraphs), removed)
+    return CleanText("\n".join(paragraphs), removed, _apply_line_steps(title).strip() if title else None)
 
 
 def clean_text(raw: str) -> str:

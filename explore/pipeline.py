@@ -61,7 +61,9 @@ def process_file(file: FileText) -> Rows:
         return rows
     cleaned = clean_document(file.text)
     furniture = tuple(r.text for r in cleaned.removed)
-    split = split_items(cleaned.text, publisher=publisher_from_furniture(furniture, file.text))
+    split = split_items(
+        cleaned.text, publisher=publisher_from_furniture(furniture, file.text), title_hint=cleaned.title
+    )
     script = detect_script(file.text)
     furniture_date = furniture_bound(furniture)
     byline = byline_date((r.reason, r.text) for r in cleaned.removed)

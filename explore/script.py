@@ -31,8 +31,16 @@ def to_traditional(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Convert Traditional Chinese to Simplified (OpenCC ``t2s``)."""
-    return _converter("t2s").convert(text) if text else text
+    """Convert Traditional Chinese to Simplified (OpenCC ``t2s``), to a fixed point.
+
+    ``t2s`` maps a few characters to ones it maps again (薴 → 苧 → 苎); converting
+    what changed once more makes cleaning clean text change nothing.
+    """
+    if not text:
+        return text
+    converter = _converter("t2s")
+    once = converter.convert(text)
+    return once if once == text else converter.convert(once)
 
 
 # Each character's (Traditional-only, Simplified-only) flags, learnt once per process.

@@ -19,13 +19,16 @@ from explore.lines import (
     ITEM_HEADING,
     SECTION_HEADING,
     SUBSECTION_HEADING,
-    ends_sentence,
     is_credit,
     is_heading,
 )
 
 SECTION_SEPARATOR = " / "
 _TITLE_MAX_CHARS = 60
+_NOT_TITLE_ENDS = "。；，：、,;:…"
+_TITLE_MIN_CHARS = 2
+# A section's number alone: （一）, 二、, 3.
+_SECTION_MARK = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?$")
 # 中新网3月13日电   新华社北京12月6日电   本报讯
 _DATELINE = re.compile(
     rf"^(?P<publisher>[{CJK}]{{2,8}}?(?:网|社|报|台|客户端))"
@@ -98,9 +101,20 @@ def split_bulletin(lines: list[str]) -> Split:
     return Split(_finish(drafts), " ".join(front) or None, bulletin=True)
 
 
-def split_article(lines: list[str], *, publisher: str | None = None) -> Split:
+def _is_title(line: str, hint: str | None) -> bool:
+    """A first line is the title when the page's layout says so (``hint``), or when it is short and no sentence:
+    it may end in a question, a quotation or a bracket, not in a full stop, comma or colon."""
+    if hint is not None and line == hint:
+        return True
+    if len(line) < _TITLE_MIN_CHARS or len(line) > _TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
+        return False
+    quoted_speech = line[0] in "“「" and line[-1] in "”」" and re.search(r"[，！？,!?]", line)
+    return not quoted_speech and not is_heading(line) and not _SECTION_MARK.match(line)
+
+
+def split_article(lines: list[str], *, publisher: str | None = None, title_hint: str | None = None) -> Split:
     title = None
-    if len(lines) > 1 and len(lines[0]) <= _TITLE_MAX_CHARS and not ends_sentence(lines[0]):
+    if len(lines) > 1 and _is_title(lines[0], title_hint):
         title, lines = lines[0], lines[1:]
     credit = None
     body = []
@@ -115,16 +129,19 @@ def split_article(lines: list[str], *, publisher: str | None = None) -> Split:
     return Split(_finish([draft]), None)
 
 
-def split_items(clean: str, *, publisher: str | None = None) -> Split:
+def split_items(clean: str, *, publisher: str | None = None, title_hint: str | None = None) -> Split:
     """Split clean text (one paragraph a line) into items.
 
     ``publisher`` is the credit used for a plain article that names none itself
-    (the site, as found in the page furniture by :func:`publisher_from_furniture`).
+    (the site, as found in the page furniture by :func:`publisher_from_furniture`);
+    ``title_hint`` the line the page's layout makes its title (``CleanText.title``).
     """
     lines = [line for line in clean.split("\n") if line.strip()]
     if not lines:
         return Split((), None)
-    return split_bulletin(lines) if is_bulletin(lines) else split_article(lines, publisher=publisher)
+    if is_bulletin(lines):
+        return split_bulletin(lines)
+    return split_article(lines, publisher=publisher, title_hint=title_hint)
 
 
 def publisher_from_furniture(removed_texts: Iterable[str], raw: str) -> str | None:

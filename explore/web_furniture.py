@@ -48,6 +48,10 @@ _TOC_RUN = 5
 _COPY_MAX_CHARS = 100
 # A title's second copy stands within this many lines below it.
 _TITLE_COPY_WITHIN = 3
+_KEYWORD_ITEMS = 6
+_KEYWORD_CHARS = 14
+_PROSE_ENDS = "。！？!?…”」』）)"
+_TITLE_MAX_CHARS = 60
 
 
 def strip_markup(text: str) -> str:
@@ -94,9 +98,28 @@ def drop_stray_symbols(lines: Lines) -> Lines:
     return mark(lines, stray, "stray symbols")
 
 
+def is_prose(text: str) -> bool:
+    """A paragraph of the article: a body paragraph ending as a sentence does (a long title does not), or a long one."""
+    return is_body_paragraph(text) and (text[-1] in _PROSE_ENDS or len(text) > _TITLE_MAX_CHARS)
+
+
 def _first_prose(lines: Lines) -> int:
-    """Index of the first body paragraph (or past the end)."""
-    return next((i for i in kept_indices(lines) if is_body_paragraph(lines[i].text.strip())), len(lines))
+    """Index of the first paragraph of prose (or past the end)."""
+    return next((i for i in kept_indices(lines) if is_prose(lines[i].text.strip())), len(lines))
+
+
+def title_above_byline(lines: Lines) -> str | None:
+    """The article's title as its layout gives it: the line just above its byline, before the text begins."""
+    first = _first_prose(lines)
+    byline = next((i for i, line in enumerate(lines[:first]) if line.removed in _BYLINE), None)
+    if byline is None:
+        return None
+    above = [i for i in kept_indices(lines) if i < byline]
+    if above and lines[above[-1]].text.strip().startswith(("——", "—")):
+        above = above[:-1]
+    if len(above) >= 2 and _squeezed(lines[above[-1]].text).startswith(_squeezed(lines[above[-2]].text)):
+        above = above[:-1]  # the title again, with its subtitle
+    return lines[above[-1]].text.strip() if above else None
 
 
 def _is_names(text: str) -> bool:
@@ -107,6 +130,19 @@ def _is_names(text: str) -> bool:
         and all(2 <= len(t) <= 3 and t[0] in surnames and not _LATIN.search(t) for t in tokens)
         and not has_sentence_punct(text.replace("，", "").replace("、", ""))
     )
+
+
+def drop_keyword_lists(lines: Lines) -> Lines:
+    """Above the first sentence, a line of many short comma-separated phrases and no sentence: keywords stuffed in."""
+    marked = []
+    for i in kept_indices(lines):
+        text = lines[i].text.strip()
+        if re.search(r"[。！？!?]", text):
+            break
+        items = [t for t in re.split(r"[，,]", text) if t.strip()]
+        if len(items) >= _KEYWORD_ITEMS and all(len(t.strip()) <= _KEYWORD_CHARS for t in items):
+            marked.append(i)
+    return mark(lines, marked, "keyword list")
 
 
 def drop_author_names(lines: Lines) -> Lines:
@@ -191,17 +227,20 @@ def drop_masthead(lines: Lines) -> Lines:
     with the title above it. Every line above the title that is not prose is
     the page's masthead.
     """
-    first = _first_prose(lines)
-    byline = next((i for i, line in enumerate(lines[:first]) if line.removed in _BYLINE), None)
-    if byline is None:
+    title = title_above_byline(lines)
+    if title is None:
         return lines
-    above = [i for i in kept_indices(lines) if i < byline]
-    if above and lines[above[-1]].text.strip().startswith(("——", "—")):
-        above = above[:-1]
-    if not above:
-        return lines
-    title = above[-1]
-    return mark(lines, [i for i in above if i < title and not is_body_paragraph(lines[i].text.strip())], "masthead")
+    kept = kept_indices(lines)
+    at = next(i for i in kept if lines[i].text.strip() == title)
+    earlier = [i for i in kept if i < at]
+    if earlier and _squeezed(title).startswith(_squeezed(lines[earlier[-1]].text)):
+        # The title printed again with its subtitle just above the byline: the first is the title.
+        lines, at = mark(lines, [at], "repeated line"), earlier[-1]
+    return mark(lines, [i for i in kept if i < at and not is_prose(lines[i].text.strip())], "masthead")
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def drop_summary_after_label(lines: Lines) -> Lines:
@@ -240,6 +279,7 @@ WEB_RULES = (
     drop_markup,
     drop_foreign_lines,
     drop_stray_symbols,
+    drop_keyword_lists,
     drop_author_names,
     drop_repeated_summary,
     drop_original_title_notes,

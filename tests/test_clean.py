@@ -91,6 +91,7 @@ _NOISE = st.text(
 @example("\ud800")  # a lone surrogate once crashed OpenCC
 @example("网(wǎng)\x00\u200b　　,,")
 @example(",0")  # repaired to the page number "0": judged again after repair
+@example("薴")  # OpenCC t2s maps it to 苧, which it maps to 苎: converted to a fixed point
 def test_never_raises_and_is_idempotent_on_arbitrary_unicode(text):
     once = clean_text(text)
     assert clean_text(once) == once
