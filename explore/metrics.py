@@ -25,7 +25,10 @@ _BEFORE = {
     "不足": "less_than", "低于": "less_than", "少于": "less_than", "约": "approx", "大约": "approx",
     "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
 }  # fmt: skip
-_AFTER = {"多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx"}
+_AFTER = {
+    "多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx",
+    "以下": "less_than", "以内": "less_than",
+}  # fmt: skip
 _VAGUE = {"数": "more_than", "几": "more_than", "上": "at_least"}  # 数十, 几百, 上万
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -64,7 +67,7 @@ def _rules() -> _Rules:
         rf"(?P<num>{_ARABIC}|[数几上][十百千万]|{_CHINESE})"
         rf"(?P<mult>万亿|亿|万|千)?(?P<mid>多|余)?(?P<mult2>万|亿)?"
         rf"(?:(?P<unit>{unit_alt})|(?P<noun>{nouns}))?"
-        rf"(?P<post>多|余|以上|左右|上下)?"
+        rf"(?P<post>多|余|以上|以下|以内|左右|上下)?"
     )
     stops = re.compile("|".join(re.escape(w) for w in vocabulary.subject_stops))
     return _Rules(pattern, stops, vocabulary)
@@ -73,6 +76,7 @@ def _rules() -> _Rules:
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
 _SUBJECT_RUN = re.compile(rf"[{CJK}A-Za-z]{{1,14}}")
+_BARE_SCALES = frozenset("百千万")
 _NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|个月|小时[内后前]|个小时)")
 
 
@@ -102,8 +106,9 @@ def _qualifier(match: re.Match[str]) -> str:
 def _is_figure(match: re.Match[str], text: str) -> bool:
     num, unit, noun, mult = (match.group(g) for g in ("num", "unit", "noun", "mult"))
     before = text[max(0, match.start("num") - 1) : match.start("num")]
-    if before == "第" or (before and ((before.isascii() and before.isalnum()) or before in ".-/")):
-        return False  # ordinal, model name (iPhone 15), version or code
+    range_end = before in "-—~～" and text[max(0, match.start("num") - 2) : match.start("num") - 1] == "%"
+    if before == "第" or (before and ((before.isascii() and before.isalnum()) or before in ".-/") and not range_end):
+        return False  # ordinal, model name (iPhone 15), version or code; 15%-20% is two figures
     if not (unit or noun or mult):
         return False
     if not mult and _NOT_FIGURE_AFTER.match(text, match.end("num")):
@@ -116,6 +121,8 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
     # Chinese numerals: a unit is required, and small ones belong to prose
     if not unit:
         return False
+    if num in _BARE_SCALES and not match.group("pre"):
+        return False  # 千家万户, 每万人: a scale word of prose, not a count
     value = _scaled(match)
     vague = num[0] in _VAGUE and len(num) == 2
     return value is not None and (vague or value >= 10)

@@ -107,7 +107,9 @@ def test_a_built_corpus_reads_each_table_on_first_use(source, tmp_path):
     assert corpus.loaded_tables() == []
     views.TimelineView(corpus).widget()
     assert sorted(corpus.loaded_tables()) == ["documents", "events", "themes"]  # not mentions, not removed
-    assert len(corpus.mentions) == len(explore.load_corpus(source).mentions) > 0 and "mentions" in corpus.loaded_tables()
+    assert (
+        len(corpus.mentions) == len(explore.load_corpus(source).mentions) > 0 and "mentions" in corpus.loaded_tables()
+    )
     with pytest.raises(AttributeError):
         corpus.no_such_table  # noqa: B018
 

@@ -77,3 +77,27 @@ def test_people_after_a_title_and_later_bare():
     text = "京东集团副总裁王楠介绍了成果。王楠表示，要加快建设。专家和企业代表齐聚一堂。"
     people = [m.name for m in find_mentions(text) if m.kind == "person"]
     assert people == ["王楠", "王楠"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湖南省城步县委常委、副县长到场", [("湖南省城步县委", "湖南省城步县委")]),  # 常委 is a title
+        ("该镇引进中国科学院的技术", [("中国科学院", "中国科学院")]),  # a listed name, not 镇引进…
+        ("结合贵州省农村信用社实际", [("贵州省农村信用社", "贵州省农村信用社")]),  # starts at the place
+        ("广东移动与当地合作", [("广东移动", "中国移动")]),  # a regional brand
+        ("财政部办公厅印发通知", [("财政部办公厅", "财政部办公厅")]),  # a ministry's unit is named for itself
+        ("世界银行发布报告", [("世界银行", "世界银行")]),  # from the dictionary of named organizations
+    ],
+)
+def test_organizations_named_by_structure(text, expected):
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize("text", ["感谢电商协会的帮助", "一家互联网公司表示", "全部完成任务", "打开新局面"])
+def test_descriptions_and_common_words_are_no_organizations(text):
+    assert named(text) == []
+
+
+def test_a_dateline_names_its_publisher():
+    assert ("中国江西网", "中国江西网") in named("中国江西网讯 3月4日，某县开展直播活动。")

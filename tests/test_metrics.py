@@ -122,3 +122,21 @@ def test_parse_number(text, value):
 def test_malformed_chinese_numerals():
     assert parse_chinese_integer("二三") is None
     assert parse_chinese_integer("abc") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("损失率为15%-20%。", [("15%", 15, "%", "exact"), ("20%", 20, "%", "exact")]),  # a range of two figures
+        ("提供5万元以下的贷款。", [("5万元以下", 50000, "元", "less_than")]),
+        ("走进千家万户。", []),  # a saying, not two counts
+        ("每万人拥有基站数达到22.2个。", [("22.2个", 22.2, "个", "exact")]),
+        ("上线扶贫832平台。", []),  # a platform's name
+        (
+            "种植上百万株幼苗，海拔4700米，共300余种。",
+            [("上百万株", 1e6, "株", "at_least"), ("4700米", 4700, "米", "exact"), ("300余种", 300, "种", "more_than")],
+        ),
+    ],
+)
+def test_figures_on_real_page_forms(text, expected):
+    assert figures(text) == expected

@@ -1,0 +1,160 @@
+"""Web-page furniture and bylines, on lines of our own: what a scraped news page puts around its article."""
+
+from datetime import date
+
+import pytest
+
+from explore.boilerplate import Line, drop_pattern_lines
+from explore.clean import clean_document
+from explore.dates import UNDATED, byline_date, event_year, item_date, standalone_date
+from explore.split import split_items
+from explore.web_furniture import (
+    drop_author_names,
+    drop_copies,
+    drop_foreign_lines,
+    drop_keyword_lists,
+    drop_markup,
+    drop_numbered_copies,
+    drop_outline_runs,
+    drop_repeated_summary,
+    drop_stray_symbols,
+    strip_markup,
+)
+
+PROSE = "某县推进数字乡村建设，全县已建成一百二十个村级服务站，带动农民增收致富，受到群众欢迎。"
+LEAD = "5月6日，某县人民政府召开数字乡村推进会，部署下一阶段的网络建设和农产品上行工作。"
+
+
+def lines_of(*texts):
+    return tuple(Line(t) for t in texts)
+
+
+def kept(lines):
+    return [line.text for line in lines if line.kept]
+
+
+def test_markup_and_code_lines_go_and_tags_inside_prose_are_stripped():
+    lines = drop_markup(lines_of('<div id="a1"><span></span></div>', ".nav { color: red; }", PROSE + "<br/>"))
+    assert kept(lines) == [PROSE + "<br/>"]
+    assert strip_markup("农产品<br style='x'/>上行&nbsp;") == "农产品上行"
+
+
+def test_lines_in_another_language_go_when_chinese_is_the_page():
+    english = "The county built one hundred and twenty service stations for villagers this year."
+    lines = drop_foreign_lines(lines_of(english, PROSE, "5G网络覆盖率达到99%。"))
+    assert kept(lines) == [PROSE, "5G网络覆盖率达到99%。"]
+
+
+def test_stray_symbols_and_keyword_stuffing_go():
+    stuffed = "免费电影，高清视频，在线观看，热门影视，最新综艺，精彩剧集，独家资源"
+    assert kept(drop_stray_symbols(lines_of("x", "???", PROSE))) == [PROSE]
+    assert kept(drop_keyword_lists(lines_of(stuffed, "标题在这里", PROSE))) == ["标题在这里", PROSE]
+
+
+def test_author_names_above_the_text_go_but_not_a_heading():
+    lines = drop_author_names(lines_of("王小明 李华", "数字惠农 智慧兴村", PROSE, "张伟 刘洋"))
+    assert kept(lines) == ["数字惠农 智慧兴村", PROSE, "张伟 刘洋"]
+
+
+def test_a_summary_that_repeats_the_lead_goes():
+    lines = drop_repeated_summary(lines_of("摘要：" + LEAD[:30] + "...", LEAD, PROSE))
+    assert kept(lines) == [LEAD, PROSE]
+    other = "摘要：本文讨论县域电商与乡村治理的关系，提出三点建议。"
+    assert kept(drop_repeated_summary(lines_of(other, LEAD))) == [other, LEAD]
+
+
+def test_copies_of_a_label_go_but_a_title_keeps_its_first_copy():
+    assert kept(drop_copies(lines_of("某县召开推进会", "某县召开推进会", PROSE))) == ["某县召开推进会", PROSE]
+    caption = "村民在田间直播销售农产品"
+    assert kept(drop_copies(lines_of(PROSE, caption, caption, PROSE))) == [PROSE, PROSE]
+    said_twice = "好。"
+    assert kept(drop_copies(lines_of(PROSE, said_twice, said_twice))) == [PROSE, said_twice, said_twice]
+
+
+def test_numbered_page_lists_and_outline_runs_go():
+    pages = [f"某某报告_第{n}页" for n in range(1, 5)]
+    assert kept(drop_numbered_copies(lines_of(*pages, PROSE))) == [PROSE]
+    outline = ["1.1项目背景", "1.1.1政策背景", "1.1.2问题与挑战", "1.2市场规模", "2.1区域差异"]
+    assert kept(drop_outline_runs(lines_of(*outline, PROSE))) == [PROSE]
+    headed = ["一、背景", PROSE, "二、做法", PROSE]
+    assert kept(drop_outline_runs(lines_of(*headed))) == headed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间：2022-08-09 09:53 来源：某某网",
+        "2020-03-24 14:17",
+        "来源：某某日报 作者：王小明",
+        "【字体：大 中 小】",
+        "首页 > 新闻 > 正文",
+        "当前位置：首页 > 资讯",
+        "分享到",
+        "返回顶部",
+        "(责编：王小明、李华)",
+        "一审|王小明",
+        "索引号：12345/2022-00001",
+        "(据新华社电)",
+        "《某某日报》（2021年11月17日 第13版）",
+        "村民在田间直播销售农产品。 记者 王小明 摄",
+        "图为村民在田间直播",
+        "已阅读5页,还剩28页未读",
+        "联系人：王小明",
+        "附件：关于某某工作的通知",
+    ],
+)
+def test_web_vocabulary_lines_are_furniture(line):
+    assert kept(drop_pattern_lines(lines_of(line))) == []
+
+
+def test_the_masthead_above_a_title_and_its_byline_goes_and_the_title_stays():
+    page = "\n".join(
+        ["某某新闻网", "新闻 财经 科技", "某县召开数字乡村推进会", "2023-05-06 10:20 来源：某某网", LEAD, PROSE]
+    )
+    cleaned = clean_document(page)
+    assert cleaned.title == "某县召开数字乡村推进会"
+    assert cleaned.text.split("\n")[0] == "某县召开数字乡村推进会"
+    assert "某某新闻网" not in cleaned.text and "新闻 财经 科技" not in cleaned.text
+    split = split_items(cleaned.text, title_hint=cleaned.title)
+    assert split.items[0].title == "某县召开数字乡村推进会"
+
+
+def test_a_title_may_end_in_a_question_or_quotation_but_not_be_a_section_number():
+    assert split_items("乡村振兴，究竟靠什么？\n" + LEAD).items[0].title == "乡村振兴，究竟靠什么？"
+    assert split_items("（一）\n" + LEAD).items[0].title is None
+    assert split_items("“咱们的菜真新鲜，快下单！”\n" + LEAD).items[0].title is None
+
+
+def test_the_byline_dates_a_page():
+    furniture = [("related links", "- 另一条新闻 2023-01-07"), ("byline", "发布时间：2022年08月09日09:53")]
+    assert byline_date(furniture).when == date(2022, 8, 9)
+    assert byline_date([("byline", "2022 09/ 16 18:01:56")]).when == date(2022, 9, 16)
+    assert byline_date([("byline", "2022-1-4 9:27")]).when == date(2022, 1, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026年11月25日 星期三", "发布时间：2024-11-015", "发布时间：2023-02-30", "发布时间：2099-01-01"],
+)
+def test_clocks_garbled_impossible_and_future_dates_are_no_byline(text):
+    assert byline_date([("byline", text)], today=date(2026, 11, 25)) == UNDATED
+
+
+def test_the_byline_beats_the_lead_and_a_lead_year_is_history():
+    byline = byline_date([("byline", "2023-05-07 08:00")])
+    assert item_date([], None, byline=byline).when == date(2023, 5, 7)
+    assert item_date([], None).when is None
+    assert standalone_date("通知如下。\n2017年2月3日").when == date(2017, 2, 3)
+    assert event_year("5月14日，某公司召开2024年乡村振兴工作会议，部署任务。") == 2024
+    assert event_year("2016年，全国农村网络零售额增长。") is None
+
+
+def test_a_lead_dates_the_news_only_by_a_day():
+    from explore.extract import ItemContext, extract_item
+
+    history = extract_item(
+        "2003年6月，某地开始整治村庄环境。如今村容村貌焕然一新。", ItemContext("d", None, None, None), bulletin=False
+    )
+    assert history.date.when is None
+    news = extract_item("5月6日，某县召开推进会。会议部署了工作。", ItemContext("d", None, None, None), bulletin=False)
+    assert news.date.precision == "month_day"
