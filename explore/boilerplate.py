@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from explore.gazetteer import boilerplate_kinds
 from explore.lines import (
@@ -30,10 +31,10 @@ from explore.lines import (
 class Line:
     text: str
     removed: str | None = None  # the reason, when the line is furniture
+    kept: bool = field(init=False, repr=False, compare=False)  # not removed and not blank: computed once
 
-    @property
-    def kept(self) -> bool:
-        return self.removed is None and bool(self.text.strip())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kept", self.removed is None and bool(self.text.strip()))
 
 
 Lines = tuple[Line, ...]
@@ -68,20 +69,34 @@ def mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def _in_first_sentence(pattern: re.Pattern[str], text: str) -> bool:
-    # Furniture states what it is up front; prose that mentions 版权 or 电话
-    # further along is still prose.
-    match = pattern.search(text)
-    if match is None:
-        return False
+def _first_sentence_end(text: str) -> int:
     end = _SENTENCE_END.search(text)
-    return end is None or match.start() <= end.start()
+    return end.start() + 1 if end else len(text)
 
 
-def _in_last_sentence(pattern: re.Pattern[str], text: str) -> bool:
-    # A caption's credit closes it: 某某 摄, 网络照片.
+def _last_sentence_start(text: str) -> int:
     ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip("。！？!? "))]
-    return pattern.search(text, ends[-1] if ends else 0) is not None
+    return ends[-1] if ends else 0
+
+
+def _kind_matches(kind, text: str) -> bool:
+    """Furniture states what it is up front (its first sentence), a caption's credit closes it (its last):
+    prose that mentions 版权 or 电话 further along is still prose."""
+    if kind.at_end:
+        start = _last_sentence_start(text)
+        anchored = start == 0 and kind.anchored is not None and kind.anchored.match(text) is not None
+        return anchored or (kind.floating is not None and kind.floating.search(text, start) is not None)
+    if kind.anchored is not None and kind.anchored.match(text) is not None:
+        return True
+    if kind.floating is None:
+        return False
+    match = kind.floating.search(text)
+    return match is not None and match.start() < _first_sentence_end(text)
+
+
+@lru_cache(maxsize=1)
+def _longest_kind() -> int:
+    return max(kind.max_chars for kind in boilerplate_kinds())
 
 
 # Bullets and table rules a scraper leaves before a line's words.
@@ -95,13 +110,13 @@ def drop_pattern_lines(lines: Lines) -> Lines:
     kind whose evidence closes a line, as a photo credit does).
     """
     out = []
+    longest = _longest_kind()
     for line in lines:
         text = line.text.strip().lstrip(_LEADING_MARKS)
         reason = None
-        if line.kept:
+        if line.kept and len(text) <= longest:
             for kind in boilerplate_kinds():
-                found = _in_last_sentence if kind.at_end else _in_first_sentence
-                if len(text) <= kind.max_chars and any(found(p, text) for p in kind.line):
+                if len(text) <= kind.max_chars and _kind_matches(kind, text):
                     reason = kind.reason
                     break
         out.append(replace(line, removed=reason) if reason else line)

@@ -53,6 +53,13 @@ LINE_STEPS: tuple[TextStep, ...] = (
 
 # Web pages' own furniture first (markup, other languages, copies), then the generic vocabulary and shapes.
 LINE_RULES = (*web_furniture.WEB_RULES, *boilerplate.LINE_RULES, *web_furniture.AFTER_PATTERNS)
+# The rules that judge a line by its own characters, without its neighbours.
+LINE_BY_LINE_RULES = (
+    web_furniture.drop_markup,
+    web_furniture.drop_foreign_lines,
+    web_furniture.drop_stray_symbols,
+    boilerplate.drop_pattern_lines,
+)
 
 # A line shorter than this is a heading or label, never half of a split paragraph.
 _MIN_SPLIT_LINE = 25
@@ -117,9 +124,9 @@ def clean_document(raw: str) -> CleanText:
     title = web_furniture.title_above_byline(lines)
     repaired = tuple(Line(_apply_line_steps(line.text).strip()) for line in lines if line.kept)
     if any(new.text != old.text.strip() for new, old in zip(repaired, (x for x in lines if x.kept), strict=True)):
-        # Repair can change what a line looks like (",0" becomes the page number "0"):
-        # the rules judge the repaired lines again, so cleaning clean text changes nothing.
-        repaired = reduce(lambda acc, rule: rule(acc), LINE_RULES, repaired)
+        # Repair can change what a line looks like (",0" becomes the page number "0"): the rules that judge
+        # a line by itself judge the repaired lines again, so cleaning clean text changes nothing.
+        repaired = reduce(lambda acc, rule: rule(acc), LINE_BY_LINE_RULES, repaired)
     removed = tuple(
         Removal(line.removed, line.text.strip()) for line in (*lines, *repaired) if line.removed and line.text.strip()
     )

@@ -142,25 +142,34 @@ class BoilerplateKind:
     name: str
     reason: str
     max_chars: int
-    line: tuple[re.Pattern[str], ...]
+    anchored: re.Pattern[str] | None  # the line patterns that start at the line's start (^…): matched there only
+    floating: re.Pattern[str] | None  # the others, searched in the line's first (or last) sentence
     inline: tuple[re.Pattern[str], ...]
     at_end: bool = False  # the line's last sentence holds the evidence (a caption's photo credit), not its first
 
 
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 @lru_cache(maxsize=1)
 def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
-    return tuple(
-        BoilerplateKind(
-            name=name,
-            reason=spec["reason"],
-            max_chars=int(spec["max_chars"]),
-            # One alternation per kind: its leftmost match is the earliest any of its patterns gives.
-            line=(re.compile("|".join(f"(?:{p})" for p in spec["line"]), re.IGNORECASE),) if spec.get("line") else (),
-            inline=tuple(re.compile(p) for p in spec.get("inline", ())),
-            at_end=spec.get("at") == "end",
+    kinds = []
+    for name, spec in read_toml("boilerplate.toml").items():
+        patterns = spec.get("line", [])
+        kinds.append(
+            BoilerplateKind(
+                name=name,
+                reason=spec["reason"],
+                max_chars=int(spec["max_chars"]),
+                # One alternation per kind and position: anchored ones are tried at the start only.
+                anchored=_alternation([p for p in patterns if p.startswith("^")]),
+                floating=_alternation([p for p in patterns if not p.startswith("^")]),
+                inline=tuple(re.compile(p) for p in spec.get("inline", ())),
+                at_end=spec.get("at") == "end",
+            )
         )
-        for name, spec in read_toml("boilerplate.toml").items()
-    )
+    return tuple(kinds)
 
 
 @lru_cache(maxsize=1)

@@ -20,12 +20,15 @@ CREDIT_LINE = re.compile(
 )
 
 
+_SENTENCE_PUNCT_RE = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_PUNCT)))}]")
+
+
 def has_sentence_punct(line: str) -> bool:
-    return any(c in SENTENCE_PUNCT for c in line)
+    return _SENTENCE_PUNCT_RE.search(line) is not None
 
 
 def punct_count(line: str) -> int:
-    return sum(1 for c in line if c in SENTENCE_PUNCT)
+    return len(_SENTENCE_PUNCT_RE.findall(line))
 
 
 def ends_sentence(line: str) -> bool:

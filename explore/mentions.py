@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from explore.chars import CJK, is_cjk
@@ -109,6 +110,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         cuts = [m.end() for m in rules.boundary.finditer(window)]
         start = window_start + (cuts[-1] if cuts else 0)
         start = _extend_into_listed(start, match.start(), listed_orgs, last_end)
+        if match.start() - start < 2:
+            continue  # nothing before the suffix: no name
         start = _start_at_place(text, start, match.start(), rules)
         body = text[start : match.start()]
         surface = text[start : match.end()]
@@ -172,11 +175,19 @@ def _begins_name(text: str, at: int, rules) -> bool:
     return rest.startswith(rules.name_starts) or _starts_with_place(rest)
 
 
+@lru_cache(maxsize=1)
+def _sure_places() -> frozenset[str]:
+    """Places no common word could be: written with their level (张掖市, 郯城县), and provinces' short names (湖北)."""
+    return frozenset(
+        name
+        for name, found in places().items()
+        if (name[-1] in "省市县区州旗盟" and any(p.name == name for p in found))
+        or any(p.level == "province" for p in found)
+    )
+
+
 def _is_sure_place(name: str) -> bool:
-    """A place no common word could be: written with its level (张掖市, 郯城县), or a province's short name (湖北)."""
-    found = places().get(name, ())
-    full = name[-1] in "省市县区州旗盟" and any(p.name == name for p in found)
-    return full or any(p.level == "province" for p in found)
+    return name in _sure_places()
 
 
 def _is_description(body: str, rules) -> bool:

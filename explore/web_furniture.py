@@ -34,6 +34,7 @@ _CODE = re.compile(
     r"^\s*(?:[.#]?[\w-]+\s*\{|\}|function\s*\(|var\s+\w+\s*=|document\.|window\.|<!--|-->|\w+\s*:\s*[^;]+;)"
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_CODE_HINT = re.compile(r"[{};]|function|var |document\.|window\.|-->")
 _LATIN = re.compile(r"[A-Za-z]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _OUTLINE = re.compile(
@@ -48,6 +49,8 @@ _TOC_RUN = 5
 _COPY_MAX_CHARS = 100
 # A title's second copy stands within this many lines below it.
 _TITLE_COPY_WITHIN = 3
+_DIGITS = re.compile(r"\d+")
+_PAGE_LIST_MAX_CHARS = 80
 _KEYWORD_ITEMS = 6
 _KEYWORD_CHARS = 14
 _PROSE_ENDS = "。！？!?…”」』）)"
@@ -62,6 +65,8 @@ def strip_markup(text: str) -> str:
 
 
 def _is_markup(text: str) -> bool:
+    if "<" not in text and not _CODE_HINT.search(text):
+        return False
     if _CODE.match(text) and not _CJK_CHAR.search(text):
         return True
     if not _TAG.search(text):
@@ -75,7 +80,12 @@ def drop_markup(lines: Lines) -> Lines:
     return mark(lines, [i for i in kept_indices(lines) if _is_markup(lines[i].text.strip())], "code or markup")
 
 
+_FOREIGN_LETTER = re.compile(r"[A-Za-z\u3040-\u30ff]")
+
+
 def _is_foreign(text: str) -> bool:
+    if _FOREIGN_LETTER.search(text) is None:
+        return False
     chinese = len(_CJK_CHAR.findall(text))
     latin = len(_LATIN.findall(text))
     kana = len(_KANA.findall(text))
@@ -193,10 +203,14 @@ def drop_copies(lines: Lines) -> Lines:
 
 def drop_numbered_copies(lines: Lines) -> Lines:
     """Three or more lines that differ only in their numbers (``…_第1页``, ``…_第2页``): page furniture."""
-    kept = kept_indices(lines)
-    shapes = Counter(re.sub(r"\d+", "#", lines[i].text.strip()) for i in kept)
-    repeated = {s for s, n in shapes.items() if n >= 3 and "#" in s and not has_sentence_punct(s)}
-    return mark(lines, [i for i in kept if re.sub(r"\d+", "#", lines[i].text.strip()) in repeated], "page list")
+    shapes = {
+        i: _DIGITS.sub("#", text)
+        for i in kept_indices(lines)
+        if len(text := lines[i].text.strip()) <= _PAGE_LIST_MAX_CHARS and _DIGITS.search(text)
+    }
+    counts = Counter(shapes.values())
+    repeated = {s for s, n in counts.items() if n >= 3 and not has_sentence_punct(s)}
+    return mark(lines, [i for i, shape in shapes.items() if shape in repeated], "page list")
 
 
 def drop_outline_runs(lines: Lines) -> Lines:
