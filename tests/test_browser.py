@@ -93,10 +93,12 @@ def test_metrics_dropdown_switches_unit(browser, seeds_report):
     watch.page.close()
 
 
+# Cleaning strips well-formed tags a scraper leaves (<div …>); markup a browser still runs but cleaning does
+# not recognise as a tag (<svg/onload=…>, <img/src=…>) reaches the tables and must be shown as text.
 HOSTILE = (
-    "<script>window.__pwned = 1</script>联通数村发布\n"
-    '中国联通投入帮扶资金超过12亿元。<img src=x onerror="window.__pwned = 2">平台覆盖25.5万行政村。\n'
-    '2023年9月27日，中国联通召开推进会。<b onmouseover="window.__pwned = 3">直播</b>带货销售额超1.8亿元。\n'
+    "联通数村发布<svg/onload=window.__pwned=1>数字乡村平台全面升级\n"
+    '中国联通投入帮扶资金超过12亿元。<img/src=x onerror="window.__pwned = 2">平台覆盖25.5万行政村。\n'
+    '2023年9月27日，中国联通召开推进会。<b/onmouseover="window.__pwned = 3">直播带货销售额超1.8亿元。\n'
 )
 
 
@@ -114,5 +116,5 @@ def test_corpus_text_is_escaped_everywhere(browser, tmp_path):
         assert watch.page.evaluate("window.__pwned") is None, name
         assert watch.page.evaluate("document.querySelectorAll('body img, body b[onmouseover]').length") == 0, name
         shown = watch.page.inner_text("body")
-        assert any(f in shown for f in ("<script>window.__pwned", "<img src=x", "<b onmouseover")), name
+        assert any(f in shown for f in ("<svg/onload", "<img/src=x", "<b/onmouseover")), name
         watch.page.close()
