@@ -76,6 +76,12 @@ def _aliases(row: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def org_alias_prefixes() -> frozenset[str]:
+    """The first two to four characters of every listed name (阿里 of 阿里巴巴): a brand before a suffix."""
+    return frozenset(a[:n] for a in org_aliases() for n in range(2, min(len(a), 4) + 1) if n < len(a))
+
+
+@lru_cache(maxsize=1)
 def org_aliases() -> dict[str, Org]:
     """Every surface form of a listed organization → the organization.
 
@@ -220,6 +226,7 @@ class OrgRules:
     max_chars: int
     role_endings: tuple[str, ...]  # 常委: a person's title
     name_starts: tuple[str, ...]  # 中国, 全国: start a name as a place does
+    place_endings: tuple[str, ...]  # 镇, 村: end a place too small for the gazetteer
     generic_body_max: int
     generic_openings: tuple[str, ...]  # 一家, 多家: a description, not a name
     regional_brands: dict[str, str]  # 移动 → 中国移动, after a place's name
@@ -246,6 +253,7 @@ def org_rules() -> OrgRules:
         max_chars=int(rules["max_chars"]),
         role_endings=tuple(rules.get("role_endings", ())),
         name_starts=tuple(rules.get("name_starts", ())),
+        place_endings=tuple(rules.get("place_endings", ())),
         generic_body_max=int(rules.get("generic_body_max", 0)),
         generic_openings=tuple(rules.get("generic_openings", ())),
         regional_brands=dict(rules.get("regional_brands", {})),

@@ -19,6 +19,7 @@ from explore.chars import CJK, is_cjk
 from explore.gazetteer import (
     QUOTES,
     listed_names,
+    org_alias_prefixes,
     org_aliases,
     org_rules,
     people_rules,
@@ -94,7 +95,7 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
     aliases = org_aliases()
     listed_orgs = [m for m in listed if m.kind == "org"]
     found: list[Mention] = []
-    last_end = 0
+    last_start = last_end = 0
     for match in rules.suffix_re.finditer(text):
         suffix = match.group()
         following = text[match.end() : match.end() + 1]
@@ -106,6 +107,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         window_start = max(0, match.start() - rules.max_chars)
         if window_start < last_end and _begins_name(text, last_end, rules):
             window_start = last_end  # a new name right after the last one: 中共某省委办公厅某省人民政府办公厅
+        elif window_start < last_start and last_end >= match.start() - 4:
+            window_start = last_start  # a unit of the last name (省委网信办) reaches back to its start, no further
         window = text[window_start : match.start()]
         cuts = [m.end() for m in rules.boundary.finditer(window)]
         start = window_start + (cuts[-1] if cuts else 0)
@@ -131,7 +134,7 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
             found.append(Mention("org", parent.canonical, surface, start, match.end(), org_type=parent.org_type))
         else:
             found.append(Mention("org", surface, surface, start, match.end(), org_type=rules.suffixes[suffix]))
-        last_end = match.end()
+        last_start, last_end = start, match.end()
     return found
 
 
@@ -196,7 +199,14 @@ def _is_description(body: str, rules) -> bool:
         return True
     if len(body) > rules.generic_body_max:
         return False
-    named = body.startswith(rules.name_starts) or _starts_with_place(body) or re.search(r"[A-Za-z0-9]", body)
+    named = (
+        body.startswith(rules.name_starts)
+        or any(body.startswith(p) and len(body) - len(p) >= 2 for p in rules.short_suffix_prefixes)
+        or any(body.endswith(e) and len(body) - len(e) >= 2 for e in rules.place_endings)
+        or _starts_with_place(body)
+        or body in org_alias_prefixes()
+        or re.search(r"[A-Za-z0-9]", body)
+    )
     aliases = org_aliases()
     listed = any(body[i:j] in aliases for i in range(len(body)) for j in range(i + 2, len(body) + 1))
     return not named and not listed
