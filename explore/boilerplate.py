@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from explore.gazetteer import boilerplate_kinds
+from explore.gazetteer import boilerplate_kinds, event_words
 from explore.lines import (
     bigram_share,
     has_sentence_punct,
@@ -50,6 +50,19 @@ _TAIL_LINES = 3
 _CAPTION_MAX_CHARS = 40
 # A title's copies stand within this many lines of it (a running header recurs a page further on).
 _TITLE_ZONE = 12
+# A label ending in a document's kind or an organization's suffix is a title or a signature, not a caption.
+_NAMES_A_DOCUMENT_OR_BODY = re.compile(
+    r"(?:方案|办法|规划|计划|意见|通知|纲要|条例|细则|要点|报告|决定|公告|指南|"
+    r"厅|局|委|办|部|政府|委员会|办公室|中心|公司|集团|银行|协会|研究院)$"
+)
+_BRACKETED_END = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def _reports_an_act(text: str) -> bool:
+    """Whether a label says someone did something (发布, 签署, 启动: what a photograph shows)."""
+    return any(verb in text for verbs in event_words().kinds.values() for verb in verbs)
+
+
 _DATE_ONLY = re.compile(r"^[\d\s年月日./-]+$")
 
 
@@ -251,6 +264,8 @@ def drop_captions(lines: Lines) -> Lines:
         following = lines[after[0]].text if after else ""
         if text in following or bigram_share(text, following) >= 0.5 or _DATE_ONLY.match(text):
             continue  # a heading announces what follows; a date alone is a notice's, not a picture's
+        if _NAMES_A_DOCUMENT_OR_BODY.search(_BRACKETED_END.sub("", text)) and not _reports_an_act(text):
+            continue  # a document's title (…实施方案) or a signature (…农业农村厅) describes no picture
         share_before = bigram_share(text, lines[before[-1]].text)
         restated = any(text in lines[j].text for j in before)
         if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):

@@ -184,9 +184,17 @@ def _survives(line: str, output_lines: Sequence[str], output: str) -> int:
     return 0 if found < _KEPT_SHARE * len(pieces) else max(1, output.count(line))
 
 
-def _line_verdicts(raw_lines: Sequence[str], gold: PageGold, output_lines: Sequence[str]) -> dict[int, bool]:
-    """Line number → kept, for every line with content. Repeated lines: the output's copies go to body lines first."""
+def _line_verdicts(
+    raw_lines: Sequence[str], gold: PageGold, output_lines: Sequence[str], removed: Sequence[str] = ()
+) -> dict[int, bool]:
+    """Line number → kept, for every line with content.
+
+    A line cleaning recorded as removed (its content is a removed piece's) is removed, even when its words
+    also stand elsewhere on the page (a summary repeating the lead). Otherwise repeated lines share the
+    output's copies, body lines first.
+    """
     output = "\n".join(output_lines)
+    gone = Counter(removed)
     by_content: dict[str, list[int]] = defaultdict(list)
     for number, raw in enumerate(raw_lines, 1):
         line = content(raw)
@@ -194,6 +202,11 @@ def _line_verdicts(raw_lines: Sequence[str], gold: PageGold, output_lines: Seque
             by_content[line].append(number)
     verdicts = {}
     for line, numbers in by_content.items():
+        for number in sorted(numbers, key=lambda n: n not in gold.furniture):
+            if gone[line] > 0 and len(numbers) > 0:
+                verdicts[number] = False  # recorded as removed
+                gone[line] -= 1
+        numbers = [n for n in numbers if n not in verdicts]
         copies = _survives(line, output_lines, output)
         for number in sorted(numbers, key=lambda n: n in gold.furniture):
             verdicts[number] = copies > 0
@@ -278,7 +291,8 @@ def score_page(gold: PageGold, raw_text: str, tables: dict[str, pd.DataFrame]) -
     output_lines = [content(t) for t in documents["title"].dropna()]
     for text in documents["text"].dropna():
         output_lines += [content(line) for line in text.split("\n")]
-    verdicts = _line_verdicts(raw_lines, gold, [o for o in output_lines if o])
+    removed = [content(t) for t in tables["removed"]["text"].dropna()]
+    verdicts = _line_verdicts(raw_lines, gold, [o for o in output_lines if o], [r for r in removed if r])
     body = [n for n in verdicts if n not in gold.furniture]
     furniture = [n for n in verdicts if n in gold.furniture]
     removed = [n for n, kept in verdicts.items() if not kept]

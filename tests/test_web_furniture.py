@@ -101,6 +101,9 @@ def test_numbered_page_lists_and_outline_runs_go():
         "已阅读5页,还剩28页未读",
         "联系人：王小明",
         "附件：关于某某工作的通知",
+        "图：某公司负责人王小明",
+        "某县县长王小明（左一）在直播间推介农产品",
+        "文章引用：王小明. 某某研究[J]. 某某学报, 2025, 14(6): 1-10.",
     ],
 )
 def test_web_vocabulary_lines_are_furniture(line):
@@ -117,6 +120,15 @@ def test_the_masthead_above_a_title_and_its_byline_goes_and_the_title_stays():
     assert "某某新闻网" not in cleaned.text and "新闻 财经 科技" not in cleaned.text
     split = split_items(cleaned.text, title_hint=cleaned.title)
     assert split.items[0].title == "某县召开数字乡村推进会"
+
+
+def test_a_document_title_or_a_signature_is_no_caption():
+    from explore.boilerplate import drop_captions
+
+    lines = lines_of(
+        "近日，某县印发《某县数字乡村建设实施方案》，部署全县数字乡村建设工作。", "某县数字乡村建设实施方案", PROSE
+    )
+    assert kept(drop_captions(lines)) == [line.text for line in lines]
 
 
 def test_a_title_may_end_in_a_question_or_quotation_but_not_be_a_section_number():
