@@ -219,6 +219,7 @@ class OrgRules:
     short_suffixes: frozenset[str]  # need a place or a listed prefix before them
     short_suffix_prefixes: tuple[str, ...]
     boundary: re.Pattern[str]  # where a name cannot reach back past
+    hard_boundary: re.Pattern[str]  # punctuation and function characters: never inside a name
     boundary_words: tuple[str, ...]
     not_followed_by: dict[str, str]
     not_preceded_by: dict[str, str]
@@ -246,6 +247,7 @@ def org_rules() -> OrgRules:
             "|".join(re.escape(w) for w in boundary_words)
             + f"|[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"
         ),
+        hard_boundary=re.compile(f"[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"),
         boundary_words=boundary_words,
         not_followed_by=dict(rules["not_followed_by"]),
         not_preceded_by=dict(rules.get("not_preceded_by", {})),

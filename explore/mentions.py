@@ -104,15 +104,19 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
             continue  # 委员, 部长, 大学生: the suffix belongs to another word
         if preceding and preceding in rules.not_preceded_by.get(suffix, ""):
             continue  # 全部, 干部, 布局: a common word
-        window_start = max(0, match.start() - rules.max_chars)
+        window_start = floor = max(0, match.start() - rules.max_chars)
         if window_start < last_end and _begins_name(text, last_end, rules):
-            window_start = last_end  # a new name right after the last one: 中共某省委办公厅某省人民政府办公厅
-        elif window_start < last_start and last_end >= match.start() - 4:
-            window_start = last_start  # a unit of the last name (省委网信办) reaches back to its start, no further
+            window_start = floor = last_end  # a new name right after the last one: 中共某省委办公厅某省人民政府办公厅
+        elif window_start < last_end:
+            # A unit of the last name (省委网信办, 农业农村部市场与信息化司) reaches back to its start, no further.
+            window_start = floor = max(window_start, last_start)
         window = text[window_start : match.start()]
-        cuts = [m.end() for m in rules.boundary.finditer(window)]
-        start = window_start + (cuts[-1] if cuts else 0)
-        start = _extend_into_listed(start, match.start(), listed_orgs, last_end)
+        # Punctuation and function characters always end a name; of the verbs after them, the last that leaves
+        # a name before the suffix (指导 in 合作经济指导司 is the name's own word).
+        hard = max((m.end() for m in rules.hard_boundary.finditer(window)), default=0)
+        cuts = [hard, *(m.end() for m in rules.boundary.finditer(window) if m.end() > hard)]
+        start = window_start + next((c for c in reversed(cuts) if len(window) - c >= 2), hard)
+        start = _extend_into_listed(text, start, match.start(), listed_orgs, floor)
         if match.start() - start < 2:
             continue  # nothing before the suffix: no name
         start = _start_at_place(text, start, match.start(), rules)
@@ -125,7 +129,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         if _is_description(body, rules):
             continue
         short = suffix in rules.short_suffixes
-        unplaced = not surface.startswith(rules.short_suffix_prefixes) and not _starts_with_place(surface)
+        unplaced = not surface.startswith(rules.short_suffix_prefixes + rules.name_starts)
+        unplaced = unplaced and not _starts_with_place(surface)
         if short and unplaced and not any(m.start == start for m in listed_orgs):
             continue
         parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
@@ -142,12 +147,22 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
 _KEEPS_ITS_UNITS = frozenset({"government", "party"})
 
 
-def _extend_into_listed(start: int, suffix_start: int, listed: list[Mention], floor: int) -> int:
-    """Where a candidate starts when a listed organization is cut by its boundary or stands right before it."""
+def _extend_into_listed(text: str, start: int, suffix_start: int, listed: list[Mention], floor: int) -> int:
+    """Where a candidate starts when a listed organization is cut by its boundary, stands right before it,
+    or ends a few characters before a 与/和 inside the name (农业农村部市场与信息化司)."""
     for mention in listed:
-        if mention.start >= floor and mention.start < start <= mention.end and mention.end <= suffix_start:
+        if mention.start < floor or mention.end > suffix_start:
+            continue
+        if mention.start < start <= mention.end:
+            return mention.start
+        bridge = text[mention.end : start]
+        if bridge and len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge):
             return mention.start
     return start
+
+
+# How far a listed name may stand before a 与/和 that is part of its unit's name.
+_BRIDGE_CHARS = 6
 
 
 def _start_at_place(text: str, start: int, suffix_start: int, rules) -> int:

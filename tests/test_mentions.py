@@ -88,13 +88,23 @@ def test_people_after_a_title_and_later_bare():
         ("广东移动与当地合作", [("广东移动", "中国移动")]),  # a regional brand
         ("财政部办公厅印发通知", [("财政部办公厅", "财政部办公厅")]),  # a ministry's unit is named for itself
         ("世界银行发布报告", [("世界银行", "世界银行")]),  # from the dictionary of named organizations
+        ("农业农村部市场与信息化司发布报告", [("农业农村部市场与信息化司", "农业农村部市场与信息化司")]),
+        ("农业农村部农村合作经济指导司签署协议", [("农业农村部农村合作经济指导司", "农业农村部农村合作经济指导司")]),
+        (
+            "中共浙江省委办公厅浙江省人民政府办公厅印发",  # two names, one right after the other
+            [("中共浙江省委办公厅", "中共浙江省委办公厅"), ("浙江省人民政府办公厅", "浙江省人民政府办公厅")],
+        ),
+        ("青义镇人民政府参加签约", [("青义镇人民政府", "青义镇人民政府")]),  # a town too small for the gazetteer
     ],
 )
 def test_organizations_named_by_structure(text, expected):
     assert named(text) == expected
 
 
-@pytest.mark.parametrize("text", ["感谢电商协会的帮助", "一家互联网公司表示", "全部完成任务", "打开新局面"])
+@pytest.mark.parametrize(
+    "text",
+    ["感谢电商协会的帮助", "一家互联网公司表示", "全部完成任务", "打开新局面", "坐在办公室里", "乡镇人民政府，研究院"],
+)
 def test_descriptions_and_common_words_are_no_organizations(text):
     assert named(text) == []
 
