@@ -117,6 +117,11 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         cuts = [hard, *(m.end() for m in rules.boundary.finditer(window) if m.end() > hard)]
         start = window_start + next((c for c in reversed(cuts) if len(window) - c >= 2), hard)
         start = _extend_into_listed(text, start, match.start(), listed_orgs, floor)
+        shared = _shared_place(text, start, text[start : match.start()], suffix, found)
+        if shared is not None:  # 涪城区委、区政府: the second is 涪城区政府
+            found.append(Mention("org", shared, text[start : match.end()], start, match.end(), rules.suffixes[suffix]))
+            last_start, last_end = start, match.end()
+            continue
         if match.start() - start < 2:
             continue  # nothing before the suffix: no name
         start = _start_at_place(text, start, match.start(), rules)
@@ -185,6 +190,17 @@ def _listed_with_words_before(surface: str, rules) -> bool:
             before = surface[:-size]
             return not (before.startswith(rules.name_starts) or _starts_with_place(before))
     return False
+
+
+def _shared_place(text: str, start: int, body: str, suffix: str, found: list[Mention]) -> str | None:
+    """The full name of 区政府 in 涪城区委、区政府: a bare level (区, 县, 市, 省) after a name of that place."""
+    if body not in ("省", "市", "县", "区") or start < 1 or text[start - 1] != "、" or not found:
+        return None
+    previous = found[-1]
+    at = previous.surface.rfind(body)
+    if previous.end != start - 1 or at < 2:
+        return None
+    return previous.surface[: at + 1] + suffix
 
 
 def _begins_name(text: str, at: int, rules) -> bool:

@@ -95,6 +95,8 @@ def test_people_after_a_title_and_later_bare():
             [("中共浙江省委办公厅", "中共浙江省委办公厅"), ("浙江省人民政府办公厅", "浙江省人民政府办公厅")],
         ),
         ("青义镇人民政府参加签约", [("青义镇人民政府", "青义镇人民政府")]),  # a town too small for the gazetteer
+        ("通城县委、县政府决定", [("通城县委", "通城县委"), ("县政府", "通城县政府")]),  # the place they share
+        ("在CNNIC发布的报告中", [("CNNIC", "中国互联网络信息中心")]),
     ],
 )
 def test_organizations_named_by_structure(text, expected):
