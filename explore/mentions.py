@@ -161,7 +161,7 @@ def _extend_into_listed(text: str, start: int, suffix_start: int, listed: list[M
         if mention.start < start <= mention.end:
             return mention.start
         bridge = text[mention.end : start]
-        if bridge and len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge):
+        if 2 <= len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge):
             return mention.start
     return start
 
