@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from chromium import require_chromium
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from explore.serve import free_port, plan_lab, plan_serve
 
@@ -134,17 +135,52 @@ def _token(plan) -> str:
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
+_PROMPTS = f"Array.from(document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')).map(e => e.textContent)"
+# How long Run All may show no cell running or run before it is asked again (a kernel not yet attached
+# clears the cells and runs nothing); a cell still running is waited for, never asked again.
+_NOTHING_RAN_MS = 30_000
+
+
+def _answer_dialogs(page) -> None:
+    """Accept a dialog JupyterLab put up meanwhile (on a busy machine: choosing the notebook's kernel)."""
+    for _ in range(3):
+        dialog = page.locator(".jp-Dialog")
+        if not dialog.count():
+            return
+        print("JupyterLab dialog:", dialog.first.inner_text().replace("\n", " | "))
+        buttons = page.locator(".jp-Dialog .jp-Dialog-button")
+        accept = page.locator(".jp-Dialog .jp-mod-accept")
+        (accept if accept.count() else buttons.last).first.click()
+        page.wait_for_timeout(500)
+
+
 def _run_all(session: Session) -> None:
+    """Run every cell and wait until each has run: states, not time, decide (bounded by RUN_TIMEOUT_MS)."""
     page = session.page
     page.wait_for_selector(PANEL, timeout=RUN_TIMEOUT_MS)
     page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_function(
-        f"() => {{ const p = Array.from(document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt'));"
-        " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
-        timeout=RUN_TIMEOUT_MS,
-    )
+    deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
+    all_ran = f"() => {{ const p = {_PROMPTS}; return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); }}"
+    while True:
+        _answer_dialogs(page)
+        try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=10_000)
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click(timeout=10_000)
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+            continue  # a dialog came up meanwhile: answer it and ask again
+        try:
+            page.wait_for_function(all_ran, timeout=_NOTHING_RAN_MS)
+            break
+        except PlaywrightTimeout:
+            prompts = page.evaluate(_PROMPTS)
+            running = any("*" in p for p in prompts)
+            if time.monotonic() > deadline:
+                raise
+            if running:  # still working: wait for it, do not ask again
+                page.wait_for_function(all_ran, timeout=max(1, int((deadline - time.monotonic()) * 1000)))
+                break
     page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
 
 
