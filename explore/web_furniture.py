@@ -118,8 +118,10 @@ def _first_prose(lines: Lines) -> int:
     return next((i for i in kept_indices(lines) if is_prose(lines[i].text.strip())), len(lines))
 
 
-def title_above_byline(lines: Lines) -> str | None:
-    """The article's title as its layout gives it: the line just above its byline, before the text begins."""
+def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
+    """Where the article's title and its byline stand: the byline is the first before the text begins, the
+    title the line just above it (a subtitle opening with ——, or the title again with its subtitle, goes with
+    the title above it)."""
     first = _first_prose(lines)
     byline = next((i for i, line in enumerate(lines[:first]) if line.removed in _BYLINE), None)
     if byline is None:
@@ -129,7 +131,13 @@ def title_above_byline(lines: Lines) -> str | None:
         above = above[:-1]
     if len(above) >= 2 and _squeezed(lines[above[-1]].text).startswith(_squeezed(lines[above[-2]].text)):
         above = above[:-1]  # the title again, with its subtitle
-    return lines[above[-1]].text.strip() if above else None
+    return (above[-1], byline) if above else None
+
+
+def title_above_byline(lines: Lines) -> str | None:
+    """The article's title as its layout gives it: the line just above its byline, before the text begins."""
+    found = _title_and_byline(lines)
+    return lines[found[0]].text.strip() if found else None
 
 
 def _is_names(text: str) -> bool:
@@ -236,20 +244,18 @@ _BYLINE = frozenset({"byline", "editor credit"})
 def drop_masthead(lines: Lines) -> Lines:
     """Above an article's title: the site's name, its channels, the path to the page.
 
-    The title is the line just above the article's byline (a timestamp, source
-    or author line before the text begins); a subtitle opening with —— goes
-    with the title above it. Every line above the title that is not prose is
-    the page's masthead.
+    The title is the line just above the article's byline (``_title_and_byline``).
+    Every line above the title that is not prose is the page's masthead; the
+    title printed again with its subtitle, between it and the byline, is a copy.
     """
-    title = title_above_byline(lines)
-    if title is None:
+    found = _title_and_byline(lines)
+    if found is None:
         return lines
+    at, byline = found
     kept = kept_indices(lines)
-    at = next(i for i in kept if lines[i].text.strip() == title)
-    earlier = [i for i in kept if i < at]
-    if earlier and _squeezed(title).startswith(_squeezed(lines[earlier[-1]].text)):
-        # The title printed again with its subtitle just above the byline: the first is the title.
-        lines, at = mark(lines, [at], "repeated line"), earlier[-1]
+    title = _squeezed(lines[at].text)
+    copies = [i for i in kept if at < i < byline and _squeezed(lines[i].text).startswith(title)]
+    lines = mark(lines, copies, "repeated line")
     return mark(lines, [i for i in kept if i < at and not is_prose(lines[i].text.strip())], "masthead")
 
 

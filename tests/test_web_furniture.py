@@ -122,6 +122,13 @@ def test_the_masthead_above_a_title_and_its_byline_goes_and_the_title_stays():
     assert split.items[0].title == "某县召开数字乡村推进会"
 
 
+def test_the_title_printed_again_with_its_subtitle_above_the_byline_goes():
+    page = "\n".join(["首页 > 新闻", "直播成新农活", "直播成新农活 ——某县电商助农纪实", "记者王小明", LEAD, PROSE])
+    cleaned = clean_document(page)
+    assert cleaned.title == "直播成新农活"
+    assert cleaned.text.split("\n")[:2] == ["直播成新农活", LEAD]
+
+
 def test_a_document_title_or_a_signature_is_no_caption():
     from explore.boilerplate import drop_captions
 
