@@ -8,6 +8,8 @@ import re
 from explore.chars import is_cjk
 
 _CN_NUM = "一二三四五六七八九十"
+# A title is at most this long; a longer line is a paragraph.
+TITLE_MAX_CHARS = 60
 SENTENCE_PUNCT = frozenset("。！？；，：、,;!?:")
 _TERMINAL = frozenset("。！？；：…」』”）》)!?;:")
 

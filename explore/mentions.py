@@ -238,9 +238,10 @@ def _is_description(body: str, rules) -> bool:
         or body in org_alias_prefixes()
         or re.search(r"[A-Za-z0-9]", body)
     )
+    if named:
+        return False
     aliases = org_aliases()
-    listed = any(body[i:j] in aliases for i in range(len(body)) for j in range(i + 2, len(body) + 1))
-    return not named and not listed
+    return not any(body[i:j] in aliases for i in range(len(body)) for j in range(i + 2, len(body) + 1))
 
 
 def _prefixes(surface: str) -> Iterable[str]:

@@ -19,12 +19,12 @@ from explore.lines import (
     ITEM_HEADING,
     SECTION_HEADING,
     SUBSECTION_HEADING,
+    TITLE_MAX_CHARS,
     is_credit,
     is_heading,
 )
 
 SECTION_SEPARATOR = " / "
-_TITLE_MAX_CHARS = 60
 _NOT_TITLE_ENDS = "。；，：、,;:…"
 _TITLE_MIN_CHARS = 2
 # A section's number alone: （一）, 二、, 3.
@@ -106,7 +106,7 @@ def _is_title(line: str, hint: str | None) -> bool:
     it may end in a question, a quotation or a bracket, not in a full stop, comma or colon."""
     if hint is not None and line == hint:
         return True
-    if len(line) < _TITLE_MIN_CHARS or len(line) > _TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
+    if len(line) < _TITLE_MIN_CHARS or len(line) > TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
         return False
     quoted_speech = line[0] in "“「" and line[-1] in "”」" and re.search(r"[，！？,!?]", line)
     return not quoted_speech and not is_heading(line) and not _SECTION_MARK.match(line)

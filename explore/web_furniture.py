@@ -20,6 +20,7 @@ from explore.boilerplate import Line, Lines, kept_indices, mark
 from explore.chars import CJK
 from explore.gazetteer import people_rules
 from explore.lines import (
+    TITLE_MAX_CHARS,
     bigram_share,
     ends_sentence,
     has_sentence_punct,
@@ -54,7 +55,7 @@ _PAGE_LIST_MAX_CHARS = 80
 _KEYWORD_ITEMS = 6
 _KEYWORD_CHARS = 14
 _PROSE_ENDS = "。！？!?…”」』）)"
-_TITLE_MAX_CHARS = 60
+_STRAY_MARKS = frozenset("?？|｜ -—_=*·•")
 
 
 def strip_markup(text: str) -> str:
@@ -99,18 +100,17 @@ def drop_foreign_lines(lines: Lines) -> Lines:
 
 def drop_stray_symbols(lines: Lines) -> Lines:
     """Lines of one to three characters with no Chinese in them: ``x``, ``?``, ``| |``."""
-    stray = [i for i in kept_indices(lines) if len(t := lines[i].text.strip()) <= 3 and not _CJK_CHAR.search(t)]
-    stray += [
+    stray = [
         i
         for i in kept_indices(lines)
-        if not _CJK_CHAR.search(t := lines[i].text.strip()) and t and set(t) <= set("?？|｜ -—_=*·•")
+        if not _CJK_CHAR.search(t := lines[i].text.strip()) and (len(t) <= 3 or set(t) <= _STRAY_MARKS)
     ]
     return mark(lines, stray, "stray symbols")
 
 
 def is_prose(text: str) -> bool:
     """A paragraph of the article: a body paragraph ending as a sentence does (a long title does not), or a long one."""
-    return is_body_paragraph(text) and (text[-1] in _PROSE_ENDS or len(text) > _TITLE_MAX_CHARS)
+    return is_body_paragraph(text) and (text[-1] in _PROSE_ENDS or len(text) > TITLE_MAX_CHARS)
 
 
 def _first_prose(lines: Lines) -> int:
@@ -202,10 +202,10 @@ def drop_copies(lines: Lines) -> Lines:
         title = a == kept[0] and a < first
         marked.update([b] if title else [a, b])
     # A title printed again a line or two below itself, before the text begins (perhaps with its subtitle).
-    head = re.sub(r"\s+", "", lines[kept[0]].text) if kept else ""
+    head = _squeezed(lines[kept[0]].text) if kept else ""
     near = [i for i in kept[1 : 1 + _TITLE_COPY_WITHIN] if i < first]
     if head and not has_sentence_punct(head):
-        marked.update(i for i in near if re.sub(r"\s+", "", lines[i].text).startswith(head))
+        marked.update(i for i in near if _squeezed(lines[i].text).startswith(head))
     return mark(lines, marked, "repeated line")
 
 
