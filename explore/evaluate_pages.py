@@ -203,7 +203,7 @@ def _line_verdicts(
     verdicts = {}
     for line, numbers in by_content.items():
         for number in sorted(numbers, key=lambda n: n not in gold.furniture):
-            if gone[line] > 0 and len(numbers) > 0:
+            if gone[line] > 0:
                 verdicts[number] = False  # recorded as removed
                 gone[line] -= 1
         numbers = [n for n in numbers if n not in verdicts]
