@@ -12,15 +12,25 @@ engine: the local engine maps it over the files in this process, the Dask
 engine (``explore.engines``) over partitions of file paths on a cluster.
 Engines yield rows in batches, in file order; each batch is written to the
 Parquet files at once (with the reused rows of the unchanged files before
-it), so memory stays flat however large the corpus. Tables are written in a
-staging folder and moved into place when the whole build has succeeded.
+it), so memory stays flat however large the corpus.
+
+What a build promises (``store`` has the layout): tables are written in a
+staging folder, renamed to a new version folder when the whole build has
+succeeded, and committed by one rename of ``manifest.json``; killed at any
+point before that rename, the folder still opens as the previous build, and
+the next build removes what the killed one left. One build at a time writes
+into a folder (a lock; a second one is refused with a clear message). A
+previous build that is damaged is rebuilt from scratch, and says so.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import errno
 import itertools
 import os
+import secrets
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -37,8 +47,19 @@ from explore.errors import CorpusError
 from explore.gazetteer import data_hash
 from explore.load import DEFAULT_MAX_FILE_MB, source_name
 from explore.pipeline import Frames, discover_files, process_paths
-from explore.store import InputFile, read_manifest, table_path, write_manifest
-from explore.tables import TABLES, empty_tables, typed_frame
+from explore.store import (
+    MANIFEST,
+    VERSION_PREFIX,
+    InputFile,
+    TableFile,
+    check_tables,
+    file_sha256,
+    looks_built,
+    read_manifest,
+    table_path,
+    write_manifest,
+)
+from explore.tables import TABLES, duplicate_doc_ids, empty_tables, typed_frame
 
 # Tables whose rows belong to a file through ``source_file``; the others through ``doc_id``.
 _BY_FILE = ("documents", "report", "removed")
@@ -70,14 +91,6 @@ class BuildSummary:
         return lines
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _inputs(root: Path, paths: list[Path]) -> list[InputFile]:
     inputs = []
     for path in paths:
@@ -90,23 +103,40 @@ def _inputs(root: Path, paths: list[Path]) -> list[InputFile]:
     return inputs
 
 
-def _reusable(manifest: dict | None) -> tuple[dict, str | None]:
-    if manifest is None:
-        return {}, None
-    if manifest.get("version") != __version__:
-        return {}, f"package version {manifest.get('version')} → {__version__}"
-    if manifest.get("data_hash") != data_hash():
-        return {}, "the vocabulary files changed"
-    return manifest.get("files", {}), None
+@dataclass(frozen=True)
+class _Previous:
+    """What the previous build in ``out`` offers: its manifest and tables, or why nothing of it is reused."""
+
+    manifest: dict | None
+    tables: dict[str, TableFile] | None
+    files: dict
+    reason: str | None
 
 
-def _hashed(file: InputFile, before: dict) -> InputFile:
-    """The file with its SHA-256: the manifest's when size and mtime are unchanged, else read once."""
-    previous = before.get(file.source_file)
-    if previous is not None and previous["size"] == file.size and previous["mtime_ns"] == file.mtime_ns:
-        return replace(file, sha256=previous["sha256"])
+def _previous(out: Path) -> _Previous:
+    """The previous build, checked whole (every table's bytes) before any of its rows are reused."""
     try:
-        return replace(file, sha256=_sha256(file.path))
+        manifest = read_manifest(out)
+        if manifest is None:
+            missing = f"{out}: {MANIFEST} is missing" if looks_built(out) else None
+            return _Previous(None, None, {}, missing and f"the previous build could not be reused ({missing})")
+        tables = check_tables(out, manifest)
+        for name, table in tables.items():
+            if file_sha256(table.path) != table.sha256:
+                raise CorpusError(str(table.path), f"the {name} table does not match its checksum")
+    except (CorpusError, OSError) as error:
+        return _Previous(None, None, {}, f"the previous build could not be reused ({error})")
+    if manifest["version"] != __version__:
+        return _Previous(manifest, None, {}, f"package version {manifest['version']} → {__version__}")
+    if manifest.get("data_hash") != data_hash():
+        return _Previous(manifest, None, {}, "the vocabulary files changed")
+    return _Previous(manifest, tables, manifest["files"], None)
+
+
+def _hashed(file: InputFile) -> InputFile:
+    """The file with the SHA-256 of its bytes, read every build: a same-size edit with its mtime restored is seen."""
+    try:
+        return replace(file, sha256=file_sha256(file.path))
     except OSError:
         return file  # unreadable: processed, and read_file reports why
 
@@ -147,13 +177,18 @@ def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool
             bar.update(len(batch))
 
 
+def _step(name: str) -> None:
+    """A point of the commit where a kill must leave a readable folder (tests stop the process here)."""
+
+
 class _TableWriters:
-    """One Parquet writer per table, in a staging folder moved into place when the build succeeds."""
+    """One Parquet writer per table, in a staging folder that becomes a version folder when the build succeeds."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.staging = out / f".building-{os.getpid()}"
-        self.staging.mkdir(parents=True, exist_ok=True)
+        self.token = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+        self.staging = out / f"{_STAGING_PREFIX}{self.token}"
+        self.staging.mkdir(parents=True)
         self.n_rows = dict.fromkeys(TABLES, 0)
         self._writers = {}
         for name in TABLES:
@@ -167,19 +202,93 @@ class _TableWriters:
                 writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
                 self.n_rows[name] += len(frame)
 
-    def commit(self) -> None:
+    def close(self) -> dict[str, dict]:
+        """Finish every table; what the manifest records of each."""
         for writer in self._writers.values():
             writer.close()
+        self._check_doc_ids()
+        return {
+            name: {
+                "rows": self.n_rows[name],
+                "size": table_path(self.staging, name).stat().st_size,
+                "sha256": file_sha256(table_path(self.staging, name)),
+            }
+            for name in TABLES
+        }
+
+    def _check_doc_ids(self) -> None:
+        ids = pq.read_table(table_path(self.staging, "documents"), columns=["doc_id", "source_file"]).to_pandas()
+        clash = duplicate_doc_ids(ids)
+        if clash:
+            raise CorpusError(str(self.out), clash)
+
+    def into_version(self) -> str:
+        """The finished tables as a version folder, not yet committed (the manifest does that)."""
+        version = f"{VERSION_PREFIX}{self.token}"
         for name in TABLES:
-            os.replace(table_path(self.staging, name), table_path(self.out, name))
-        self.staging.rmdir()
+            _fsync(table_path(self.staging, name))
+        self.staging.rename(self.out / version)
+        return version
 
     def abandon(self) -> None:
+        """Remove the staging folder, even when closing the writers fails (a full disk)."""
         for writer in self._writers.values():
-            writer.close()
-        for name in TABLES:
-            table_path(self.staging, name).unlink(missing_ok=True)
-        self.staging.rmdir()
+            with contextlib.suppress(Exception):  # the build has already failed; only cleaning up here
+                writer.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+_STAGING_PREFIX = ".building-"
+_LOCK = ".lock"
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+class _Lock:
+    """One build at a time in a folder: an exclusive lock on ``.lock``, released when the process ends."""
+
+    def __init__(self, out: Path) -> None:
+        import fcntl
+
+        out.mkdir(parents=True, exist_ok=True)
+        self._file = (out / _LOCK).open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            self._file.seek(0)
+            holder = self._file.read().strip() or "another process"
+            self._file.close()
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise CorpusError(
+                    str(out), f"another build is writing here ({holder}); wait for it or build into another folder"
+                ) from None
+            raise
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+        self._file.flush()
+
+    def release(self) -> None:
+        self._file.close()
+
+
+def _remove_leftovers(out: Path, keep: str | None) -> list[str]:
+    """Staging and version folders no committed manifest names (a killed build, a full disk); old-format tables."""
+    removed = []
+    for child in out.iterdir():
+        stale = child.name.startswith(_STAGING_PREFIX) or (child.name.startswith(VERSION_PREFIX) and child.name != keep)
+        old_format = keep is not None and child.suffix == ".parquet" and child.stem in TABLES
+        leftover_manifest = child.name.startswith(f".{MANIFEST}.")
+        if stale and child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child.name)
+        elif old_format or leftover_manifest:
+            child.unlink(missing_ok=True)
+            removed.append(child.name)
+    return removed
 
 
 class _Reused:
@@ -191,15 +300,15 @@ class _Reused:
     a time, and never held whole.
     """
 
-    def __init__(self, out: Path, unchanged: set[str], previous_order: list[str]) -> None:
+    def __init__(self, tables: dict[str, TableFile] | None, unchanged: set[str], previous_order: list[str]) -> None:
         self._streams = None
-        if unchanged:
+        if unchanged and tables is not None:
             old_rank = {source_file: n for n, source_file in enumerate(previous_order)}
-            ids = pd.read_parquet(table_path(out, "documents"), columns=["doc_id", "source_file"])
+            ids = pd.read_parquet(tables["documents"].path, columns=["doc_id", "source_file"])
             rank_of_doc = dict(zip(ids["doc_id"], ids["source_file"].map(old_rank), strict=True))
             self._old_rank = old_rank
             self._streams = {
-                name: _PreviousTable(table_path(out, name), name, old_rank if name in _BY_FILE else rank_of_doc)
+                name: _PreviousTable(tables[name].path, name, old_rank if name in _BY_FILE else rank_of_doc)
                 for name in TABLES
             }
 
@@ -263,16 +372,25 @@ def build_corpus(
     started = time.perf_counter()
     root, out = Path(src).expanduser().resolve(), Path(out)
     files = _inputs(root, discover_files(root))
-    manifest = read_manifest(out)
-    before, reason = _reusable(manifest)
-    files = [_hashed(f, before) for f in files]
+    lock = _Lock(out)
+    try:
+        previous = _previous(out)
+        _remove_leftovers(out, keep=previous.manifest.get("tables_dir") if previous.manifest else None)
+        return _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, progress, started)
+    finally:
+        lock.release()
+
+
+def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, progress, started) -> BuildSummary:
+    files = [_hashed(f) for f in files]
+    before = previous.files
     unchanged = {
         f.source_file for f in files if f.sha256 is not None and before.get(f.source_file, {}).get("sha256") == f.sha256
     }
     todo = [f for f in files if f.source_file not in unchanged]
     show = sys.stderr.isatty() if progress is None else progress
     rank = {f.source_file: n for n, f in enumerate(files)}
-    reused = _Reused(out, unchanged, list((manifest or {}).get("files", {})))
+    reused = _Reused(previous.tables, unchanged, list(before))
     pending = [f.source_file for f in files if f.source_file in unchanged]  # reused files not yet written
     writers = _TableWriters(out)
     problems: list[str] = []
@@ -285,19 +403,28 @@ def build_corpus(
             due = [f for f in pending if rank[f] < last] if fresh else pending
             pending = pending[len(due) :]
             if due:
-                previous = reused.rows(due)
-                frames = {name: pd.concat([previous[name], frames[name]], ignore_index=True) for name in TABLES}
+                old = reused.rows(due)
+                frames = {name: pd.concat([old[name], frames[name]], ignore_index=True) for name in TABLES}
                 frames = _in_file_order(frames, rank)
             report = frames["report"]
             problems += [
                 f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()
             ]
             writers.write(frames)
+        tables = writers.close()
+        _step("tables written")
+        version = writers.into_version()
     except BaseException:
         writers.abandon()
         raise
-    writers.commit()
-    write_manifest(out, root, files, engine_name)
+    _step("version folder in place")
+    try:
+        write_manifest(out, root, files, engine_name, version, tables)
+    except BaseException:
+        shutil.rmtree(out / version, ignore_errors=True)
+        raise
+    _step("manifest committed")
+    _remove_leftovers(out, keep=version)
     return BuildSummary(
         out=out,
         engine=engine_name,
@@ -308,6 +435,6 @@ def build_corpus(
         n_metrics=writers.n_rows["metrics"],
         n_events=writers.n_rows["events"],
         problems=problems,
-        rebuilt_because=reason,
+        rebuilt_because=previous.reason,
         seconds=time.perf_counter() - started,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,14 +16,23 @@ from explore.load import DEFAULT_MAX_FILE_MB
 
 
 def write_tables(corpus: Corpus, out: Path) -> list[Path]:
-    """Write the corpus tables as UTF-8 CSV (with BOM, so Excel reads Chinese)."""
+    """Write the corpus tables as UTF-8 CSV (with BOM, so Excel reads Chinese).
+
+    Each table is written beside its place and renamed into it once every
+    table is written: a failure (a full disk) leaves the previous CSVs as they
+    were and no partial file.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in TABLES:
-        path = out / f"{name}.csv"
-        getattr(corpus, name).to_csv(path, index=False, encoding="utf-8-sig")
-        written.append(path)
-    return written
+    staged = {name: out / f".{name}.csv.{os.getpid()}" for name in TABLES}
+    try:
+        for name, tmp in staged.items():
+            getattr(corpus, name).to_csv(tmp, index=False, encoding="utf-8-sig")
+        for name, tmp in staged.items():
+            tmp.replace(out / f"{name}.csv")
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+    return [out / f"{name}.csv" for name in TABLES]
 
 
 def _corpus_command(args: argparse.Namespace) -> int:
@@ -229,6 +240,17 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusError, PrerequisiteError) as error:
         print(f"explore: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"explore: {_os_error(error)}", file=sys.stderr)
+        return 1
+
+
+def _os_error(error: OSError) -> str:
+    """One line for a failure of the machine (a full disk, a folder that cannot be written), not a traceback."""
+    where = f": {error.filename}" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"no space left on the device{where}; partial files were removed, earlier results are unchanged"
+    return f"{error.strerror or error}{where}"
 
 
 if __name__ == "__main__":

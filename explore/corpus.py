@@ -9,7 +9,7 @@ from explore.load import DEFAULT_MAX_FILE_MB
 from explore.pipeline import discover_files, process_paths
 from explore.resources import bundled_folder
 from explore.store import is_built, open_built
-from explore.tables import TABLES, Corpus
+from explore.tables import TABLES, Corpus, duplicate_doc_ids
 
 __all__ = ["TABLES", "Corpus", "default_corpus_path", "load_corpus"]
 
@@ -40,4 +40,7 @@ def load_corpus(
     root = Path(path).expanduser() if path is not None else default_corpus_path()
     if is_built(root):
         return open_built(root, text=text)
-    return Corpus(root=root, **process_paths(discover_files(root), root, max_file_mb, strict=strict))
+    tables = process_paths(discover_files(root), root, max_file_mb, strict=strict)
+    if clash := duplicate_doc_ids(tables["documents"]):
+        raise CorpusError(str(root), clash)
+    return Corpus(root=root, **tables)

@@ -99,6 +99,20 @@ def empty_tables() -> dict[str, pd.DataFrame]:
     return {name: typed_frame([], name) for name in TABLES}
 
 
+def duplicate_doc_ids(documents: pd.DataFrame) -> str | None:
+    """What is wrong when two files' items share a ``doc_id`` (a hash collision), or ``None``.
+
+    Joins on ``doc_id`` would double rows and an incremental build would keep
+    stale figures, so a collision is detected, never assumed away.
+    """
+    clashing = documents[documents["doc_id"].duplicated(keep=False)]
+    if clashing.empty:
+        return None
+    first = clashing.iloc[0]["doc_id"]
+    files = sorted(set(clashing.loc[clashing["doc_id"] == first, "source_file"]))
+    return f"doc_id {first} is shared by {' and '.join(files)} (a hash collision); rename one of the files"
+
+
 class Corpus:
     """A loaded corpus: seven tidy tables, each read on first use.
 

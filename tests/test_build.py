@@ -5,18 +5,34 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import explore
 from explore.build import build_corpus
 from explore.cli import main
 from explore.corpus import TABLES
+from explore.store import committed_tables, file_sha256, read_manifest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+def table_files(folder: Path) -> dict[str, Path]:
+    return {name: table.path for name, table in committed_tables(folder, read_manifest(folder)).items()}
+
+
 def tables(folder: Path) -> dict[str, pd.DataFrame]:
-    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    return {name: pd.read_parquet(path) for name, path in table_files(folder).items()}
+
+
+def rewrite_table(folder: Path, name: str, frame: pd.DataFrame, **options) -> None:
+    """Write a table as something other than a build would, and commit it in the manifest as a build would."""
+    path = table_files(folder)[name]
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, **options)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["tables"][name] |= {"rows": len(frame), "size": path.stat().st_size, "sha256": file_sha256(path)}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
 
 
 def assert_same(a: dict, b: dict) -> None:
@@ -79,7 +95,8 @@ def test_a_failed_build_leaves_the_previous_tables(source, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         build_corpus(source, out, engine=failing)
     assert_same(tables(out), before)
-    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{n}.parquet" for n in TABLES), "manifest.json"])
+    kept = sorted(p.name for p in out.iterdir())
+    assert kept == sorted([".lock", read_manifest(out)["tables_dir"], "manifest.json"])
 
 
 def test_changed_vocabulary_rebuilds_everything(source, tmp_path, monkeypatch):
@@ -115,13 +132,9 @@ def test_a_built_corpus_reads_each_table_on_first_use(source, tmp_path):
 
 
 def test_tables_read_from_many_row_groups_are_one_chunk_per_column(source, tmp_path):
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     build_corpus(source, tmp_path / "out")
-    path = tmp_path / "out" / "metrics.parquet"
-    pq.write_table(pq.read_table(path), path, row_group_size=10)  # 67 figures → 7 row groups
-    assert pq.ParquetFile(path).num_row_groups == 7
+    rewrite_table(tmp_path / "out", "metrics", tables(tmp_path / "out")["metrics"], row_group_size=10)
+    assert pq.ParquetFile(table_files(tmp_path / "out")["metrics"]).num_row_groups == 7  # 67 figures
     metrics = explore.load_corpus(tmp_path / "out").metrics
     sentences = pa.array(metrics["sentence"].array)
     assert not isinstance(sentences, pa.ChunkedArray) or sentences.num_chunks == 1
@@ -170,8 +183,7 @@ def test_previous_tables_out_of_file_order_are_refused_clearly(source, tmp_path)
 
     out = tmp_path / "out"
     build_corpus(source, out)
-    report = pd.read_parquet(out / "report.parquet")
-    report.iloc[::-1].to_parquet(out / "report.parquet", index=False)  # not what a build writes
+    rewrite_table(out, "report", tables(out)["report"].iloc[::-1])  # not what a build writes
     (source / "new.txt").write_text("9月27日，中国联通召开推进会。", encoding="utf-8")
     with pytest.raises(CorpusError, match="not in file order"):
         build_corpus(source, out)
