@@ -408,7 +408,7 @@ def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, 
                 frames = _in_file_order(frames, rank)
             report = frames["report"]
             problems += [
-                f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["status"] != "loaded"].itertuples()
+                f"{r.status}: {r.source_file}: {r.reason}" for r in report[report["reason"].notna()].itertuples()
             ]
             writers.write(frames)
         tables = writers.close()

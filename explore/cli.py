@@ -40,7 +40,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
     written = write_tables(corpus, Path(args.out))
     print(f"corpus: {corpus.root}")
     print(corpus.summary())
-    problems = corpus.report[corpus.report["status"] != "loaded"]
+    problems = corpus.report[corpus.report["reason"].notna()]  # loaded files too, when repaired
     for row in problems.itertuples():
         print(f"  {row.status}: {row.source_file}: {row.reason}")
     print("tables written:")

@@ -27,6 +27,7 @@ sentence that is not a target.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -100,6 +101,8 @@ def _expr(match: re.Match[str], text: str) -> DateExpr | None:
     day = int(groups["d"]) if "d" in groups else None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
+    if day is not None and month is not None and day > calendar.monthrange(year or 2000, month)[1]:
+        return None  # 2月30日 is no day; without a year, 2月29日 is one
     relative = groups.get("rel") or groups.get("recent")
     if "recent" in groups:
         precision = "recent"

@@ -6,8 +6,12 @@ without error, so a clean decode is not proof: a candidate is accepted only
 when the characters it yields are the ones Chinese prose is made of. The
 measure is the share of CJK characters that, once folded to Simplified, fall
 in GB2312's level-1 set (the 3,755 most common characters). Real text scores
-~0.99; mojibake scores ~0.5. Nothing is ever decoded with ``errors="replace"``:
-a file no candidate decodes cleanly is reported, not guessed.
+~0.99; mojibake scores ~0.5. UTF-16 without a byte-order mark is recognised
+by its NUL bytes falling on one side of each pair. A file no candidate
+decodes cleanly is decoded with replacement characters only when the damage
+is small (at most :data:`MAX_REPLACED` sequences, or one per thousand bytes)
+and the result is plausible, and the number replaced is recorded; otherwise
+it is reported, not guessed.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LEGACY_CANDIDATES = ("gb18030", "big5")
+# A few bad bytes (a truncated download, one damaged sector) are replaced; more than this is reported.
+MAX_REPLACED = 8
+_CONTROL_OK = frozenset("\t\n\r\f\v")
 
 
 class UndecodableError(ValueError):
@@ -40,6 +47,7 @@ class UndecodableError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    replaced: int = 0  # byte sequences no candidate could decode, replaced with U+FFFD
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +90,15 @@ def decode_bytes(data: bytes) -> Decoded:
                 raise UndecodableError(f"invalid bytes after a {encoding} byte-order mark")
             return Decoded(text, encoding)
 
+    if (utf16 := utf16_without_bom(data)) is not None:
+        return utf16
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8" if not data.isascii() else "ascii")
 
     decodes = [(enc, text) for enc in _LEGACY_CANDIDATES if (text := _strict(data, enc)) is not None]
     if not decodes:
-        raise UndecodableError(_utf8_error(data))
+        return _with_replacement(data, _utf8_error(data))
     scored = [(share, enc, text) for enc, text in decodes if (share := common_share(text)) is not None]
     if not scored:
         # Too little Chinese to judge: the mainland encoding is the likelier one.
@@ -96,10 +106,60 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(text, encoding)
     share, encoding, text = max(scored, key=lambda s: s[0])
     if share < MIN_COMMON_SHARE:
-        raise UndecodableError(
-            f"{_utf8_error(data)}; best legacy decode {encoding} looks like mojibake ({share:.0%} common characters)"
+        return _with_replacement(
+            data,
+            f"{_utf8_error(data)}; best legacy decode {encoding} looks like mojibake ({share:.0%} common characters)",
         )
     return Decoded(text, encoding)
+
+
+def utf16_without_bom(data: bytes, *, complete: bool = True) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark: its NUL bytes (the high half of ASCII) fall on one side.
+
+    ``complete=False`` judges the first bytes of a file (a pair cut at the end is no fault).
+    """
+    head = data[:8192]
+    if b"\x00" not in head or (complete and len(data) % 2):
+        return None
+    nul_even, nul_odd = head[0::2].count(0), head[1::2].count(0)
+    encoding = "utf-16-le" if nul_odd > nul_even else "utf-16-be"
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(data, final=complete)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    usual = sum(1 for c in sample if _usual_in_chinese_text(c))
+    return Decoded(text, encoding) if usual >= 0.95 * len(sample) else None
+
+
+def _usual_in_chinese_text(char: str) -> bool:
+    """ASCII text, CJK characters and the punctuation Chinese text uses: what a right guess of UTF-16 yields."""
+    return (
+        (" " <= char <= "~")
+        or char in _CONTROL_OK
+        or is_cjk(char)
+        or "\u2000" <= char <= "\u206f"  # — … “ ”
+        or "\u3000" <= char <= "\u303f"  # 、。《》【】
+        or "\uff00" <= char <= "\uffef"  # full-width forms
+    )
+
+
+def _with_replacement(data: bytes, why: str) -> Decoded:
+    """The candidate that needs the fewest replacements, when they are few and the result reads as text."""
+    limit = max(MAX_REPLACED, len(data) // 1000)
+    best = None
+    for encoding in ("utf-8", *_LEGACY_CANDIDATES):
+        text = data.decode(encoding, errors="replace")
+        marker = "\ufffd".encode(encoding, errors="ignore")  # a U+FFFD the file itself holds is no damage
+        replaced = text.count("\ufffd") - (data.count(marker) if marker else 0)
+        if replaced > limit or (best is not None and replaced >= best.replaced):
+            continue
+        share = common_share(text)
+        if share is None or share >= MIN_COMMON_SHARE:
+            best = Decoded(text, encoding, replaced)
+    if best is None:
+        raise UndecodableError(why)
+    return best
 
 
 def _utf8_error(data: bytes) -> str:

@@ -1,8 +1,11 @@
 """Find the files of a corpus and read each one into text, or say why not.
 
 Every file found gets a :class:`FileText` with a status — ``loaded``,
-``skipped`` (empty, binary, hidden, too large) or ``error`` (unreadable,
-undecodable) — and a reason. Nothing is dropped without a record.
+``skipped`` (empty, binary, hidden, too large, punctuation only, a symbolic
+link leaving the corpus folder or to a folder) or ``error`` (unreadable,
+undecodable, a folder that cannot be listed) — and a reason. Nothing is
+dropped without a record. A file's name is shown as it is when it is valid
+and printable, else with escapes (a GBK name from a Windows zip, a newline).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from explore.encoding import UndecodableError, decode_bytes
+from explore.encoding import UndecodableError, decode_bytes, utf16_without_bom
 
 Status = Literal["loaded", "skipped", "error"]
 
@@ -56,18 +59,53 @@ class FileText:
 
 
 def discover(root: Path) -> Iterator[Path]:
-    """Every file under ``root`` (or ``root`` itself), in a stable order."""
+    """Every entry under ``root`` (or ``root`` itself) that :func:`read_file` must account for, in a stable order.
+
+    A folder's files come first, by name, then its subfolders, by name.
+    Symbolic links are listed, never followed into; a subfolder that cannot
+    be listed is listed itself (``read_file`` reports it). ``root`` that
+    cannot be listed raises :class:`OSError`.
+    """
     if root.is_file():
         yield root
         return
-    for folder, subfolders, files in os.walk(root, onerror=_raise):
-        subfolders.sort()
-        for name in sorted(files):
-            yield Path(folder) / name
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            if folder == root:
+                raise
+            yield folder
+            continue
+        folders = []
+        for entry in entries:
+            if _is_real_folder(entry):
+                folders.append(Path(entry.path))
+            else:
+                yield Path(entry.path)
+        stack.extend(reversed(folders))
 
 
-def _raise(error: OSError) -> None:
-    raise error
+def _is_real_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def printable_name(name: str) -> str:
+    """``name`` shown and stored: a part that is not UTF-8 as ``\\xd6\\xd0``, control characters escaped."""
+    if name.isprintable():
+        return name
+    parts = []
+    for part in name.split("/"):
+        if any("\udc80" <= char <= "\udcff" for char in part):  # bytes the file system's encoding could not decode
+            part = os.fsencode(part).decode("ascii", errors="backslashreplace")
+        parts.append("".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in part))
+    return "/".join(parts)
 
 
 def binary_kind(head: bytes) -> str | None:
@@ -77,14 +115,24 @@ def binary_kind(head: bytes) -> str | None:
             return kind
     if head.startswith(_UTF16_BOMS):
         return None
-    if b"\x00" in head:
+    if b"\x00" in head and utf16_without_bom(head, complete=False) is None:
         return "binary data (NUL bytes)"
     return None
 
 
 def source_name(path: Path, root: Path) -> str:
     """How a file is named in the tables: its path relative to the corpus root, with forward slashes."""
-    return path.name if root.is_file() else path.relative_to(root).as_posix()
+    return printable_name(path.name if root.is_file() else path.relative_to(root).as_posix())
+
+
+def _outside(path: Path, root: Path) -> str | None:
+    """Why the link ``path`` is not read, or ``None`` when it leads to a file inside ``root``."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        return "symbolic link to a folder (not followed)"
+    if not target.is_relative_to(os.path.realpath(root)):
+        return f"symbolic link to a file outside the corpus folder ({printable_name(str(target))})"
+    return None
 
 
 def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> FileText:
@@ -99,6 +147,12 @@ def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_M
     if any(part.startswith(".") for part in Path(relative).parts):
         return record("skipped", "hidden file")
     try:
+        if path != root and path.is_symlink() and (why := _outside(path, root)):
+            return record("skipped", why)
+        if path.is_dir():
+            with os.scandir(path):
+                pass
+            return record("skipped", "folder not read")  # listed by discover only when it could not be listed
         size = path.stat().st_size
         if size == 0:
             return record("skipped", "empty file")
@@ -106,7 +160,8 @@ def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_M
             return record("skipped", f"file too large ({size / 2**20:.1f} MB > {max_file_mb:g} MB limit)", size)
         data = path.read_bytes()
     except OSError as error:
-        return record("error", f"cannot read: {error.strerror or error}")
+        what = "cannot list folder" if path.is_dir() else "cannot read"
+        return record("error", f"{what}: {error.strerror or error}")
     if kind := binary_kind(data[:4096]):
         return record("skipped", f"binary file: {kind}", size)
     try:
@@ -115,4 +170,7 @@ def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_M
         return record("error", f"cannot decode: {error}", size)
     if not decoded.text.strip():
         return record("skipped", "no text (whitespace only)", size, decoded.encoding)
-    return record("loaded", None, size, decoded.encoding, decoded.text)
+    if not any(char.isalnum() for char in decoded.text):
+        return record("skipped", "no text (punctuation and symbols only)", size, decoded.encoding)
+    repaired = f"{decoded.replaced} undecodable byte sequences replaced with U+FFFD" if decoded.replaced else None
+    return record("loaded", repaired, size, decoded.encoding, decoded.text)

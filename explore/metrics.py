@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from explore.chars import CJK
 from explore.gazetteer import UnitVocabulary, unit_vocabulary
-from explore.numbers import MULTIPLIERS, parse_number
+from explore.numbers import MULTIPLIERS, finite, parse_number
 from explore.sentences import Sentence
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than")
@@ -88,7 +88,7 @@ def _scaled(match: re.Match[str]) -> float | None:
     for group in ("mult", "mult2"):
         if match.group(group):
             base *= MULTIPLIERS[match.group(group)]
-    return base
+    return finite(base)
 
 
 def _qualifier(match: re.Match[str]) -> str:

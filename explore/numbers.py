@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,9 +36,21 @@ def parse_chinese_integer(text: str) -> int | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Arabic (with thousands commas) or Chinese numerals to a float."""
+    """Arabic (with thousands commas) or Chinese numerals to a float; ``None`` beyond what a float holds."""
     text = text.strip()
     if ARABIC.match(text):
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
+        return value if math.isfinite(value) else None
     value = parse_chinese_integer(text)
-    return float(value) if value is not None else None
+    return finite(value)
+
+
+def finite(value: float | None) -> float | None:
+    """``value`` as a float, or ``None`` when it is none or too large to be one (a run of 309 digits)."""
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except OverflowError:
+        return None
+    return value if math.isfinite(value) else None

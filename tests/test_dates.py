@@ -78,3 +78,10 @@ def test_furniture_bound_is_the_newest_full_date():
     furniture = ["- 某新闻2023-01-09", "- 另一条2023-01-07", "标签：最近更新"]
     assert furniture_bound(furniture) == date(2023, 1, 9)
     assert furniture_bound(["版权所有"]) is None
+
+
+def test_a_day_the_calendar_does_not_have_is_no_date():
+    assert find_dates("2023年2月30日，中国联通召开推进会。") == []
+    assert [e.text for e in find_dates("2024年2月29日召开")] == ["2024年2月29日"]
+    assert find_dates("2023年2月29日召开") == [] and find_dates("4月31日召开") == []
+    assert [e.precision for e in find_dates("2月29日召开")] == ["month_day"]  # a leap year may be meant

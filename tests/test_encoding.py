@@ -32,17 +32,31 @@ def test_traditional_text_in_gb18030_is_not_taken_for_big5():
     assert decoded.text == TRADITIONAL
 
 
-def test_utf8_with_invalid_bytes_is_reported_not_guessed():
-    data = SIMPLIFIED.encode("utf-8")
-    broken = data[:30] + b"\xff\xfe\xfa" + data[30:]
+def test_utf8_with_a_few_invalid_bytes_is_decoded_with_the_damage_counted():
+    data, at = SIMPLIFIED.encode("utf-8"), len(SIMPLIFIED[:10].encode("utf-8"))
+    decoded = decode_bytes(data[:at] + b"\xff\xfe\xfa" + data[at:])
+    assert (decoded.encoding, decoded.replaced) == ("utf-8", 3)
+    assert decoded.text == SIMPLIFIED[:10] + "\ufffd" * 3 + SIMPLIFIED[10:]
+    cut = decode_bytes(data[:100] + data[101:])  # a character cut in the middle
+    assert cut.replaced == cut.text.count("\ufffd") >= 1
+
+
+def test_utf8_with_much_damage_is_reported_not_guessed():
+    data = bytes(0xFF if n % 7 == 0 else b for n, b in enumerate(SIMPLIFIED.encode("utf-8")))
     with pytest.raises(UndecodableError, match="not valid UTF-8"):
-        decode_bytes(broken)
+        decode_bytes(data)
 
 
-def test_utf8_cut_mid_character_is_reported():
-    data = SIMPLIFIED.encode("utf-8")
-    with pytest.raises(UndecodableError):
-        decode_bytes(data[:100] + data[101:])
+def test_a_u_fffd_the_file_holds_is_not_counted_as_damage():
+    data, at = (SIMPLIFIED + "\ufffd").encode("utf-8"), len(SIMPLIFIED[:10].encode("utf-8"))
+    decoded = decode_bytes(data[:at] + b"\xff" + data[at:])
+    assert decoded.replaced == 1 and decoded.text.count("\ufffd") == 2
+
+
+def test_utf16_without_a_byte_order_mark_is_text():
+    for encoding in ("utf-16-le", "utf-16-be"):
+        decoded = decode_bytes((SIMPLIFIED + "\n2023年9月27日\n").encode(encoding))
+        assert decoded.encoding == encoding and decoded.text.startswith(SIMPLIFIED)
 
 
 def test_short_legacy_text_decodes_as_gb18030():

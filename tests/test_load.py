@@ -30,7 +30,12 @@ def bad_corpus(tmp_path):
         "bad/image.png": b"\x89PNG\r\n\x1a\n" + os.urandom(200),
         "bad/report.pdf": b"%PDF-1.7\n" + os.urandom(200),
         "bad/nul.bin": b"abc\x00\x01\x02" * 50,
-        "bad/invalid.txt": ARTICLE.encode("utf-8")[:40] + b"\xff\xfe\xfd\x80" + ARTICLE.encode("utf-8")[40:],
+        "good/utf16_no_bom.txt": ARTICLE.encode("utf-16-le"),
+        "good/utf8_damaged.txt": ARTICLE.encode("utf-8")[:40] + b"\xff\xfe\xfd\x80" + ARTICLE.encode("utf-8")[40:],
+        # one character's two bytes damaged (振), and the file cut in the middle of its last character
+        "good/gbk_damaged.txt": ARTICLE.encode("gb18030")[:31] + b"\xff\xff" + ARTICLE.encode("gb18030")[33:] + b"\x81",
+        "bad/invalid.txt": bytes(0xFF if n % 3 == 0 else b for n, b in enumerate(ARTICLE.encode("utf-8") * 2)),
+        "bad/punctuation.txt": "。。。——……\n！！！\n".encode(),
         "bad/furniture_only.txt": "免责声明：市场有风险，投资需谨慎。\n关注我们的微信公众号\n".encode(),
         ".hidden/notes.txt": ARTICLE.encode("utf-8"),
         "big/large.txt": ARTICLE.encode("utf-8") * 20_000,  # ~4 MB, over a 1 MB limit
@@ -56,7 +61,11 @@ EXPECTED = {
     "bad/report.pdf": ("skipped", "PDF document", None),
     "bad/nul.bin": ("skipped", "NUL bytes", None),
     "bad/archive.docx": ("skipped", "Office document", None),
-    "bad/invalid.txt": ("error", "not valid UTF-8 (byte 0xff at offset 40)", None),
+    "good/utf16_no_bom.txt": ("loaded", None, "utf-16-le"),
+    "good/utf8_damaged.txt": ("loaded", "4 undecodable byte sequences replaced with U+FFFD", "utf-8"),
+    "good/gbk_damaged.txt": ("loaded", "3 undecodable byte sequences replaced with U+FFFD", "gb18030"),
+    "bad/invalid.txt": ("error", "not valid UTF-8 (byte 0x", None),
+    "bad/punctuation.txt": ("skipped", "no text (punctuation and symbols only)", "utf-8"),
     "bad/furniture_only.txt": ("skipped", "no text left after cleaning", "utf-8"),
     ".hidden/notes.txt": ("skipped", "hidden file", None),
     "big/large.txt": ("skipped", "file too large", None),
@@ -83,8 +92,10 @@ def test_loaded_files_become_documents_with_the_same_text(bad_corpus):
     docs = corpus.documents.set_index("source_file")
     loaded = [name for name, (status, _, _) in EXPECTED.items() if status == "loaded"]
     assert sorted(docs.index) == sorted(loaded)
-    for name in ("good/utf8.txt", "good/utf8_bom.txt", "good/utf16.txt", "good/gb18030.txt"):
+    for name in ("good/utf8.txt", "good/utf8_bom.txt", "good/utf16.txt", "good/utf16_no_bom.txt", "good/gb18030.txt"):
         assert docs.loc[name, "text"] == ARTICLE.strip(), name
+    for name in ("good/utf8_damaged.txt", "good/gbk_damaged.txt"):
+        assert "\ufffd" in docs.loc[name, "text"] and "25.5万行政村" in docs.loc[name, "text"], name
     assert docs.loc["good/big5.txt", "script"] == "traditional"
     assert docs.loc["good/big5.txt", "text"].startswith("中央网信办等十一部门")
     report = corpus.report.set_index("source_file")
@@ -148,3 +159,69 @@ def test_default_is_the_seed_corpus():
     corpus = explore.load_corpus()
     assert corpus.root == explore.default_corpus_path()
     assert len(corpus.report) == 5
+
+
+def _write(path, data: bytes = ARTICLE.encode("utf-8")) -> None:
+    with open(path, "wb") as handle:  # bytes paths: names that are not valid UTF-8
+        handle.write(data)
+
+
+def test_a_name_that_is_not_utf8_or_holds_a_newline_loads_with_escapes(tmp_path, capsys):
+    from explore.build import build_corpus
+    from explore.cli import main
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    _write(os.fsencode(folder) + "/中国.txt".encode("gbk"))  # a GBK name from a Windows zip
+    _write(folder / "two\nlines.txt")
+    names = ["\\xd6\\xd0\\xb9\\xfa.txt", "two\\nlines.txt"]
+    corpus = explore.load_corpus(folder, strict=True)
+    assert sorted(corpus.documents["source_file"]) == names
+    assert (corpus.documents["text"] == ARTICLE.strip()).all()
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "csv")]) == 0
+    assert all("\n" not in line or line.startswith("corpus") for line in capsys.readouterr().out.splitlines())
+    assert sorted(build_corpus(folder, tmp_path / "built").n_files for _ in range(1)) == [2]
+    assert sorted(explore.load_corpus(tmp_path / "built").documents["source_file"]) == names
+
+
+def test_links_leaving_the_root_are_skipped_with_a_reason(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "real.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "notes.txt").symlink_to(outside)
+    (root / "inside.txt").symlink_to(root / "real.txt")
+    (root / "folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (root / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    report = explore.load_corpus(root).report.set_index("source_file")
+    assert report.loc["notes.txt", "status"] == "skipped"
+    assert "symbolic link to a file outside the corpus folder" in report.loc["notes.txt", "reason"]
+    assert report.loc["folder", "reason"] == "symbolic link to a folder (not followed)"
+    assert report.loc["inside.txt", "status"] == report.loc["real.txt", "status"] == "loaded"
+    assert report.loc["broken.txt", "status"] in ("skipped", "error")
+    assert explore.load_corpus(outside).report["status"].tolist() == ["loaded"]  # named directly: read
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_loads(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "two.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("os.scandir", scandir)
+    report = explore.load_corpus(tmp_path).report
+    assert report["source_file"].tolist() == ["z.txt", "a/one.txt", "locked"]
+    assert report["reason"].tolist()[2] == "cannot list folder: Permission denied"
+    assert report["status"].tolist() == ["loaded", "loaded", "error"]
+    with pytest.raises(CorpusError, match="cannot list"):
+        explore.load_corpus(tmp_path / "locked")

@@ -140,3 +140,9 @@ def test_malformed_chinese_numerals():
 )
 def test_figures_on_real_page_forms(text, expected):
     assert figures(text) == expected
+
+
+def test_a_number_too_long_for_a_float_is_no_figure():
+    assert parse_number("9" * 400) is None and parse_number("9" * 300) == float("9" * 300)
+    found = figures("覆盖" + "9" * 400 + "个行政村，投入" + "9" * 300 + "万亿元，带动12万人。")
+    assert [f[0] for f in found] == ["12万人"]
