@@ -123,19 +123,15 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _server_command(args: argparse.Namespace) -> int:
-    import os
-    import subprocess
-
-    from explore.serve import plan_lab, plan_serve
+    from explore.serve import exposure_warning, plan_lab, plan_serve, run_server
 
     plan_for = plan_lab if args.command == "lab" else plan_serve
     plan = plan_for(corpus=args.corpus, port=args.port, host=args.host)
+    if warning := exposure_warning(args.host, args.port):
+        print(f"explore: {warning}", file=sys.stderr)
     print(f"notebooks: {plan.root}")
     print(f"open: {plan.url}", flush=True)
-    try:
-        return subprocess.call(plan.command, env=os.environ | plan.env)
-    except KeyboardInterrupt:
-        return 0
+    return run_server(plan.command, plan.env)
 
 
 def _build_command(args: argparse.Namespace) -> int:

@@ -1,12 +1,20 @@
 """Start JupyterLab on the notebooks, or serve them as Voilà dashboards.
 
-Both bind to 127.0.0.1 unless a host is asked for, require a token, check
-their prerequisites first (the corpus exists, the port is free, the tools are
-installed) and say what is missing in one line.
+Both bind to 127.0.0.1 unless a host is asked for (and then warn: plain HTTP),
+require a token, check their prerequisites first (the corpus exists, the port
+is free, the tools are installed) and say what is missing in one line.
+
+The token reaches the server through its environment (``JUPYTER_TOKEN``),
+never its command line, which every local user can read in ``ps``. Voilà
+culls a dashboard's kernel once it has been idle and unwatched for
+:data:`KERNEL_IDLE_S` and holds at most :data:`MAX_KERNELS`
+(``explore.kernel_limits``); its pages use a template that needs no network.
+``run_server`` stops the server's whole process group on TERM, INT and HUP.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import secrets
@@ -22,6 +30,15 @@ from explore.notebook import CORPUS_ENV
 from explore.report import notebook_sources
 
 LOOPBACK = "127.0.0.1"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+TOKEN_ENV = "JUPYTER_TOKEN"
+# A dashboard's kernel is shut down after this long idle with no page connected to it.
+KERNEL_IDLE_S = 600
+KERNEL_CULL_EVERY_S = 60
+# Kernels Voilà holds at once (each ~300 MB): the oldest unwatched one makes room for a new page.
+MAX_KERNELS = 8
+# Voilà's templates of this package (``explore``: the "lab" page without its CDN stylesheets).
+JUPYTER_DATA = Path(__file__).parent / "data" / "jupyter"
 
 
 @dataclass(frozen=True)
@@ -94,10 +111,22 @@ class _Setting:
 
 
 def _prepare(*, corpus: str | None, port: int, host: str, root: Path | None, module: str, tool: str) -> _Setting:
-    """Check the prerequisites, then the notebooks folder, a fresh token and the kernel's environment."""
+    """Check the prerequisites, then the notebooks folder, a fresh token and the server's environment."""
     _check(corpus=corpus, port=port, host=host, module=module, tool=tool)
-    env = {CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {}
-    return _Setting(notebooks_folder(root), secrets.token_hex(16), env)
+    token = secrets.token_hex(16)
+    env = {TOKEN_ENV: token} | ({CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {})
+    return _Setting(notebooks_folder(root), token, env)
+
+
+def exposure_warning(host: str, port: int) -> str | None:
+    """What to tell the user who serves beyond this machine: plain HTTP, and how to put it behind TLS."""
+    if host in LOOPBACK_HOSTS:
+        return None
+    return (
+        f"warning: serving plain HTTP on {host}:{port}: the token and every page cross the network unencrypted. "
+        f"Keep the default 127.0.0.1 and reach it through `ssh -L {port}:127.0.0.1:{port} HOST`, or put a TLS "
+        f"reverse proxy in front (e.g. `caddy reverse-proxy --from your.host --to 127.0.0.1:{port}`)."
+    )
 
 
 def plan_lab(
@@ -107,7 +136,7 @@ def plan_lab(
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
         f"--ServerApp.ip={host}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={setting.token}", f"--ServerApp.root_dir={setting.folder}",
+        f"--ServerApp.root_dir={setting.folder}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]  # fmt: skip
@@ -122,7 +151,49 @@ def plan_serve(
     setting = _prepare(corpus=corpus, port=port, host=host, root=root, module="voila", tool="Voilà")
     command = [
         sys.executable, "-m", "voila", str(setting.folder), "--no-browser",
-        f"--Voila.ip={host}", f"--port={port}", f"--token={setting.token}",
-        "--strip_sources=True", "--show_tracebacks=False",
+        f"--Voila.ip={host}", f"--port={port}", "--Voila.auto_token=True",  # the token comes from JUPYTER_TOKEN
+        "--strip_sources=True", "--show_tracebacks=False", "--template=explore",
+        "--VoilaConfiguration.multi_kernel_manager_class=explore.kernel_limits.CappedKernelManager",
+        f"--CappedKernelManager.max_kernels={MAX_KERNELS}",
+        f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE_S}",
+        f"--MappingKernelManager.cull_interval={KERNEL_CULL_EVERY_S}",
     ]  # fmt: skip
-    return ServerPlan(command, setting.env, f"http://{host}:{port}/?token={setting.token}", setting.folder)
+    paths = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH")) if p)
+    env = setting.env | {"JUPYTER_PATH": paths}
+    return ServerPlan(command, env, f"http://{host}:{port}/?token={setting.token}", setting.folder)
+
+
+def run_server(command: list[str], env: dict[str, str]) -> int:
+    """Run a server in its own process group; TERM, INT or HUP here stops the whole group, then this returns.
+
+    Without this, ``kill -TERM`` on ``explore serve`` left Voilà running under
+    PID 1, still listening with its token.
+    """
+    import signal
+    import subprocess
+
+    process = subprocess.Popen(command, env=os.environ | env, start_new_session=True)
+    received: list[int] = []
+
+    def forward(signum, frame) -> None:
+        received.append(signum)
+        _signal_group(process.pid, signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    try:
+        while True:
+            try:
+                code = process.wait(timeout=None if not received else 15)
+                break
+            except subprocess.TimeoutExpired:
+                _signal_group(process.pid, signal.SIGKILL)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        _signal_group(process.pid, signal.SIGTERM)  # kernels and helpers the server left behind
+    return 0 if received else code
+
+
+def _signal_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, signum)

@@ -22,6 +22,7 @@ def test_installed_wheel_loads_its_embedded_seeds(tmp_path):
     for seed in (ROOT / "seeds").iterdir():
         assert f"explore/_seeds/{seed.name}" in names
     assert "explore/data/boilerplate.toml" in names
+    assert "explore/data/jupyter/voila/templates/explore/index.html.j2" in names  # the offline dashboard page
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
