@@ -11,6 +11,7 @@ organization; an article's most named one). A clause that opens with 我国 or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -33,10 +34,12 @@ from explore.dates import (
 from explore.events import event_kind
 from explore.mentions import Mention, find_mentions
 from explore.metrics import find_metrics
-from explore.sentences import Sentence, split_sentences
+from explore.sentences import Sentence, split_sentences, stored_text
 from explore.themes import find_themes
 
-_NATIONAL_CLAUSE = re.compile(r"(?:^|[，；：])(?:[^，；：]{0,6}?)(?:我国|全国|全省|全市|全县)[^，；：]*$")
+# A clause that opens with the whole country, province or city (全国已建成…) reports no organization's figure.
+_NATIONAL_OPENING = re.compile(r"[^，；：]{0,6}?(?:我国|全国|全省|全市|全县)")
+_CLAUSE_BREAKS = re.compile(r"[，；：]")
 # A person's organization is named at most this many characters before them;
 # an organization this close before a titled person is part of their descriptor.
 _AFFILIATION_GAP = 14
@@ -68,12 +71,29 @@ class ItemExtraction:
 def _affiliations(mentions: list[Mention], text: str) -> dict[str, str]:
     """Person → organization named just before them (京东集团副总裁王楠)."""
     found: dict[str, str] = {}
-    orgs = [m for m in mentions if m.kind in ("org", "product")]
+    orgs = [m for m in mentions if m.kind in ("org", "product")]  # in text order
+    starts = [o.start for o in orgs]
+    longest = max((o.end - o.start for o in orgs), default=0)
     for person in (m for m in mentions if m.kind == "person"):
-        before = [o for o in orgs if o.end <= person.start and person.start - o.end <= _AFFILIATION_GAP]
-        if before and "。" not in text[before[-1].end : person.start] and person.name not in found:
-            found[person.name] = _org_of(before[-1])
+        # The last org, in text order, that ends at most _AFFILIATION_GAP before the person: only those starting
+        # within the gap plus the longest name can, so only they are looked at.
+        nearest = None
+        for org in reversed(
+            orgs[bisect_left(starts, person.start - _AFFILIATION_GAP - longest) : bisect_left(starts, person.start)]
+        ):
+            if org.end <= person.start and person.start - org.end <= _AFFILIATION_GAP:
+                nearest = org
+                break
+        if nearest and "。" not in text[nearest.end : person.start] and person.name not in found:
+            found[person.name] = _org_of(nearest)
     return found
+
+
+def _by_sentence(items: list, sentences: list[Sentence]) -> list[list]:
+    """``items`` (anything with a ``start``) grouped by the sentence they start in, in one pass over both."""
+    ordered = sorted(items, key=lambda item: item.start)
+    starts = [item.start for item in ordered]
+    return [ordered[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
 
 
 def _org_of(mention: Mention) -> str:
@@ -99,15 +119,14 @@ def _main_actor(title_mentions: list[Mention], mentions: list[Mention], bulletin
 
 
 def _sentence_actors(
-    sentences: list[Sentence], mentions: list[Mention], affiliations: dict[str, str], main_actor: str | None
+    sentences: list[Sentence], inside_each: list[list[Mention]], affiliations: dict[str, str], main_actor: str | None
 ) -> list[str | None]:
     actors: list[str | None] = []
     previous: str | None = None
     previous_paragraph = -1
-    for sentence in sentences:
+    for sentence, inside in zip(sentences, inside_each, strict=True):
         if sentence.paragraph != previous_paragraph:
             previous, previous_paragraph = None, sentence.paragraph
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         named = _actors_named(inside, affiliations)
         actor = named[0] if named else (previous or main_actor)
         actors.append(actor)
@@ -121,21 +140,27 @@ def _actors_named(inside: list[Mention], affiliations: dict[str, str]) -> list[s
     An organization in a person's descriptor (全国人大代表、腾讯…首席执行官马化腾)
     gives way to the person, who stands for the organization nearest their name.
     """
-    people = [m for m in inside if m.kind == "person" and m.name in affiliations]
+    people = sorted(m.start for m in inside if m.kind == "person" and m.name in affiliations)
     named, media = [], []
     for mention in inside:
         if mention.kind == "person" and mention.name in affiliations:
             named.append(affiliations[mention.name])
         elif mention.kind in ("org", "product"):
-            if any(0 <= p.start - mention.end <= _DESCRIPTOR_GAP for p in people):
+            first_after = bisect_left(people, mention.end)
+            if first_after < len(people) and people[first_after] - mention.end <= _DESCRIPTOR_GAP:
                 continue
             (media if mention.org_type == "media" else named).append(_org_of(mention))
     return named + media
 
 
-def _metric_org(sentence: Sentence, offset_in_sentence: int, actor: str | None, has_own_org: bool) -> str | None:
-    if not has_own_org and _NATIONAL_CLAUSE.search(sentence.text[:offset_in_sentence]):
-        return None
+def _metric_org(
+    sentence: Sentence, breaks: list[int], offset_in_sentence: int, actor: str | None, has_own_org: bool
+) -> str | None:
+    if not has_own_org:
+        before = bisect_left(breaks, offset_in_sentence)
+        clause_start = breaks[before - 1] + 1 if before else 0
+        if _NATIONAL_OPENING.match(sentence.text, clause_start, offset_in_sentence):
+            return None
     return actor
 
 
@@ -163,15 +188,18 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     actor_mentions = _actor_mentions(mentions, named_orgs)
     affiliations = _affiliations(actor_mentions, text)
     main_actor = _main_actor(_actor_mentions(title_mentions, named_orgs), actor_mentions, bulletin)
-    actors = _sentence_actors(sentences, actor_mentions, affiliations, main_actor)
+    mentions_in = _by_sentence(actor_mentions, sentences)
+    dates_in = _by_sentence(resolved, sentences)
+    actors = _sentence_actors(sentences, mentions_in, affiliations, main_actor)
 
     metric_rows, event_rows = [], []
-    for sentence, actor in zip(sentences, actors, strict=True):
-        own_org = any(sentence.start <= m.start < sentence.end and m.kind != "person" for m in actor_mentions)
+    for sentence, actor, inside, in_sentence in zip(sentences, actors, mentions_in, dates_in, strict=True):
+        own_org = any(m.kind != "person" for m in inside)
         metrics = find_metrics(sentence)
         hits = find_themes(sentence.text) if metrics else []
         theme_names = "; ".join(h.theme for h in hits)
         theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits)
+        breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(sentence.text)] if metrics else []
         for metric in metrics:
             metric_rows.append(
                 {
@@ -181,16 +209,15 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
                     "subject": metric.subject,
                     "qualifier": metric.qualifier,
                     "raw": metric.raw,
-                    "org": _metric_org(sentence, metric.start - sentence.start, actor, own_org),
+                    "org": _metric_org(sentence, breaks, metric.start - sentence.start, actor, own_org),
                     "category": metric.category,
                     "themes": theme_names or None,
                     "theme_evidence": theme_evidence or None,
-                    "sentence": sentence.text,
+                    "sentence": stored_text(sentence, metric.start, metric.end),
                     "start": metric.start,
                     "end": metric.end,
                 }
             )
-        in_sentence = [e for e in resolved if sentence.start <= e.start < sentence.end]
         if in_sentence:
             event_rows.append(_event_row(_Event(context.doc_id, sentence, actor, *event_date(in_sentence, dated))))
 
@@ -229,7 +256,7 @@ def _event_row(event: _Event) -> dict:
         "date_text": event.dated.text,
         "org": event.actor,
         "kind": event_kind(sentence.text[clause_start:], expr.role),
-        "text": sentence.text,
+        "text": stored_text(sentence, expr.start, expr.end),
     }
 
 

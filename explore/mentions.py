@@ -93,7 +93,7 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
     """
     rules = org_rules()
     aliases = org_aliases()
-    listed_orgs = [m for m in listed if m.kind == "org"]
+    listed_orgs = _ListedOrgs(sorted((m for m in listed if m.kind == "org"), key=lambda m: m.start))
     found: list[Mention] = []
     last_start = last_end = 0
     for match in rules.suffix_re.finditer(text):
@@ -136,7 +136,7 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         short = suffix in rules.short_suffixes
         unplaced = not surface.startswith(rules.short_suffix_prefixes + rules.name_starts)
         unplaced = unplaced and not _starts_with_place(surface)
-        if short and unplaced and not any(m.start == start for m in listed_orgs):
+        if short and unplaced and start not in listed_orgs.starts:
             continue
         parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
         if parent is not None and parent.org_type not in _KEEPS_ITS_UNITS:
@@ -152,10 +152,26 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
 _KEEPS_ITS_UNITS = frozenset({"government", "party"})
 
 
-def _extend_into_listed(text: str, start: int, suffix_start: int, listed: list[Mention], floor: int) -> int:
+class _ListedOrgs:
+    """The listed organizations of a text by start, to find the few near a place without scanning them all."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.start_offsets = [m.start for m in mentions]
+        self.starts = frozenset(self.start_offsets)
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def near(self, start: int) -> list[Mention]:
+        """Those that start before ``start`` and may reach it or end a bridge before it, in text order."""
+        first = bisect_right(self.start_offsets, start - self.longest - _BRIDGE_CHARS - 1)
+        last = bisect_right(self.start_offsets, start - 1)
+        return self.mentions[first:last]
+
+
+def _extend_into_listed(text: str, start: int, suffix_start: int, listed: _ListedOrgs, floor: int) -> int:
     """Where a candidate starts when a listed organization is cut by its boundary, stands right before it,
     or ends a few characters before a 与/和 inside the name (农业农村部市场与信息化司)."""
-    for mention in listed:
+    for mention in listed.near(start):
         if mention.start < floor or mention.end > suffix_start:
             continue
         if mention.start < start <= mention.end:
@@ -274,19 +290,27 @@ def _people(text: str) -> list[Mention]:
 def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     """Overlapping names: the longest wins; a place inside an organization's name is kept too."""
     chosen: list[Mention] = []
-    taken: set[int] = set()
+    covering: dict[int, list[int]] = {}  # character → the chosen mentions over it, by their index in ``chosen``
     for mention in sorted(mentions, key=lambda m: (m.kind == "place", -(m.end - m.start), m.start, m.kind != "org")):
         span = range(mention.start, mention.end)
-        if taken.isdisjoint(span):
+        if all(i not in covering for i in span):
+            keep = True
+        else:  # 重庆市 in 重庆市人民政府
+            keep = mention.kind == "place" and _inside_one(mention, [chosen[n] for n in _over(covering, span)])
+        if keep:
+            for i in span:
+                covering.setdefault(i, []).append(len(chosen))
             chosen.append(mention)
-            taken.update(span)
-        elif mention.kind == "place" and _inside_one(mention, chosen):
-            chosen.append(mention)  # 重庆市 in 重庆市人民政府
     return sorted(chosen, key=lambda m: (m.start, m.kind == "place"))
 
 
-def _inside_one(place: Mention, chosen: list[Mention]) -> bool:
-    holders = [m for m in chosen if m.start < place.end and place.start < m.end]
+def _over(covering: dict[int, list[int]], span: range) -> list[int]:
+    """The chosen mentions over any character of ``span``, in the order they were chosen."""
+    return sorted({n for i in span for n in covering.get(i, ())})
+
+
+def _inside_one(place: Mention, holders: list[Mention]) -> bool:
+    """``holders`` (the chosen names ``place`` overlaps) are one organization that holds all of it."""
     return (
         len(holders) == 1
         and holders[0].kind == "org"

@@ -10,8 +10,10 @@ small Chinese numerals of prose (三个方面, 五大要素).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from explore.chars import CJK
 from explore.gazetteer import UnitVocabulary, unit_vocabulary
@@ -35,8 +37,9 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[一二两三四五六七八九十百千万零〇]{1,8}"
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
+    """One figure found in a sentence (a named tuple: a document can hold tens of thousands)."""
+
     value: float
     unit: str | None
     subject: str | None
@@ -128,9 +131,21 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
     return value is not None and (vague or value >= 10)
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Where the clause holding ``position`` begins."""
-    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+# A clause read for a figure's subject and category reaches back this far at most: prose breaks long before,
+# and a run with no break (a table flattened into one line) must not make each figure rescan all before it.
+_CLAUSE_MAX = 40
+
+
+class _Clauses:
+    """Where each clause of a sentence begins, found once per sentence."""
+
+    def __init__(self, text: str) -> None:
+        self._ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+    def start(self, position: int) -> int:
+        """Where the clause holding ``position`` begins (at most ``_CLAUSE_MAX`` characters back)."""
+        before = bisect_right(self._ends, position)
+        return max(self._ends[before - 1] if before else 0, position - _CLAUSE_MAX)
 
 
 def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
@@ -159,9 +174,9 @@ def _subject_after(text: str, end: int, rules: _Rules) -> str | None:
     return subject if len(subject) >= 2 or subject in rules.vocabulary.counted_nouns else None
 
 
-def _subject_before(text: str, start: int, rules: _Rules) -> str | None:
+def _subject_before(text: str, start: int, clause_start: int, rules: _Rules) -> str | None:
     stop_re, links = rules.stops, rules.vocabulary.subject_links
-    clause = text[_clause_start(text, start) : start]
+    clause = text[clause_start:start]
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
     stops = [m for m in _stops_in(clause, stop_re) if m.end() < len(clause)]
@@ -178,8 +193,8 @@ def _category(subject: str | None, clause: str, unit: str | None, vocabulary: Un
     if "coverage" in allowed and subject and subject.endswith(vocabulary.coverage_endings):
         return "coverage"
     context = (subject or "") + clause
-    for category, words in vocabulary.subject_categories.items():
-        if category in allowed and any(w in context for w in words):
+    for category, words in vocabulary.category_words.items():
+        if category in allowed and words.search(context):
             return category
     return units[unit]["category"] if unit in units else "count"
 
@@ -188,6 +203,7 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
     rules = _rules()
     text = sentence.text
+    clauses = _Clauses(text)
     found = []
     for match in rules.pattern.finditer(text):
         if not _is_figure(match, text):
@@ -196,12 +212,13 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         if value is None:
             continue
         unit = match.group("unit") or ("个" if match.group("noun") else None)
+        clause_start = clauses.start(match.start())
         if match.group("noun"):
             subject = match.group("noun")
         else:
             subject = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
-            subject = subject or _subject_before(text, match.start(), rules)
-        clause = text[_clause_start(text, match.start()) : match.start()]
+            subject = subject or _subject_before(text, match.start(), clause_start, rules)
+        clause = text[clause_start : match.start()]
         category = _category(subject, clause, unit, rules.vocabulary)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit

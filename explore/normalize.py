@@ -33,7 +33,8 @@ _TONE_STRIP = str.maketrans(_TONE_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
 # A parenthesised lowercase Latin word right after an ideograph, e.g. 網(wǎng).
 _RUBY_CANDIDATE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{_TONE_VOWELS}ü]{{1,7}})[)）]")
 
-_PARAGRAPH_MARK = re.compile(r"[ \t]*\u3000{2,}[ \t\u3000]*")
+# Each begins only where a run of spaces begins: tried at every space of a long run, they backtracked (quadratic).
+_PARAGRAPH_MARK = re.compile(r"(?<![ \t])[ \t]*\u3000{2,}[ \t\u3000]*")
 _LEADING_IDEOGRAPHIC = re.compile(r"^[ \t\u3000]+", re.MULTILINE)
 
 # A run of two or more separators, e.g. ",,"  ",、"  "，。" left by broken conversions.
@@ -74,7 +75,7 @@ _SPACE_AROUND_FULL_PUNCT = re.compile(
     rf"|(?<=[{CJK}])[ \t]+(?=[\uff08\u300a\u300c\u300e\u201c])"
     rf"|(?<=[\uff09\u300b\u300d\u300f\u201d])[ \t]+(?=[{CJK}])"
 )
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)
 
 
 def normalize_newlines(text: str) -> str:

@@ -17,6 +17,23 @@ class Sentence:
     paragraph: int
 
 
+# A sentence stored with a figure or an event is cut to this many characters around it: real sentences are
+# shorter (the longest of the development pages has 646), and a run with no sentence end (a flattened table)
+# must not be stored once per figure it holds.
+MAX_STORED_CHARS = 600
+
+
+def stored_text(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence as a row stores it: whole, or the ``MAX_STORED_CHARS`` around ``start``–``end`` with ``…``."""
+    text = sentence.text
+    if len(text) <= MAX_STORED_CHARS:
+        return text
+    middle = (start + end) // 2 - sentence.start
+    first = min(max(0, middle - MAX_STORED_CHARS // 2), len(text) - MAX_STORED_CHARS)
+    last = first + MAX_STORED_CHARS
+    return ("…" if first else "") + text[first:last] + ("…" if last < len(text) else "")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     paragraph = 0
