@@ -276,21 +276,29 @@ def drop_captions(lines: Lines) -> Lines:
 _TRAILER_REASONS = frozenset({"contact details", "copyright notice", "footer", "site self-description"})
 
 
+# A closing block's signature is a department, an author, a date: a few lines. Unbounded, a page of short
+# unpunctuated lines before 版权所有 was taken whole for a signature, one line per pass (quadratic).
+_SIGNATURE_LINES = 4
+
+
 def drop_trailing_signature(lines: Lines) -> Lines:
-    """A short unpunctuated line (department, author) heading the closing contact block."""
-    out = lines
-    while True:
-        kept = kept_indices(out)
-        if not kept:
-            return out
-        last = kept[-1]
-        after = [line.removed for line in out[last + 1 :] if line.removed]
-        text = out[last].text.strip()
-        if not (after and after[0] in _TRAILER_REASONS):
-            return out
+    """Short unpunctuated lines (department, author) heading the closing contact block, read once from the end."""
+    reason_after = None  # why the nearest removed line after the current one was removed
+    signature: list[int] = []
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.removed:
+            reason_after = line.removed
+            continue
+        if not line.kept:
+            continue  # a blank line
+        text = line.text.strip()
+        if reason_after not in _TRAILER_REASONS or len(signature) == _SIGNATURE_LINES:
+            break
         if has_sentence_punct(text) or is_credit(text) or is_heading(text) or len(text) > 40:
-            return out
-        out = mark(out, [last], after[0])
+            break
+        signature.append(index)  # marked with reason_after, which stays the reason after the line above it
+    return mark(lines, signature, reason_after) if signature else lines
 
 
 LINE_RULES: tuple[Callable[[Lines], Lines], ...] = (

@@ -76,6 +76,7 @@ def _rules() -> _Rules:
     return _Rules(pattern, stops, vocabulary)
 
 
+_DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
 _SUBJECT_RUN = re.compile(rf"[{CJK}A-Za-z]{{1,14}}")
@@ -83,38 +84,57 @@ _BARE_SCALES = frozenset("百千万")
 _NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|个月|小时[内后前]|个小时)")
 
 
-def _scaled(match: re.Match[str]) -> float | None:
-    num = match.group("num")
+class _Groups(NamedTuple):
+    """The parts of one match of the figure pattern, read once."""
+
+    num: str
+    unit: str | None
+    noun: str | None
+    mult: str | None
+    mult2: str | None
+    pre: str | None
+    mid: str | None
+    post: str | None
+
+
+_GROUP_NAMES = _Groups._fields
+
+
+def _scaled(groups: _Groups) -> float | None:
+    num = groups.num
     base = parse_number(num[1]) if num[0] in _VAGUE and len(num) == 2 else parse_number(num)
     if base is None:
         return None
-    for group in ("mult", "mult2"):
-        if match.group(group):
-            base *= MULTIPLIERS[match.group(group)]
+    if groups.mult:
+        base *= MULTIPLIERS[groups.mult]
+    if groups.mult2:
+        base *= MULTIPLIERS[groups.mult2]
     return finite(base)
 
 
-def _qualifier(match: re.Match[str]) -> str:
-    num = match.group("num")
-    if match.group("pre"):
-        return _BEFORE[match.group("pre")]
-    for group in ("mid", "post"):
-        if match.group(group):
-            return _AFTER[match.group(group)]
+def _qualifier(groups: _Groups) -> str:
+    num = groups.num
+    if groups.pre:
+        return _BEFORE[groups.pre]
+    if groups.mid:
+        return _AFTER[groups.mid]
+    if groups.post:
+        return _AFTER[groups.post]
     if num[0] in _VAGUE and len(num) == 2:
         return _VAGUE[num[0]]
     return "exact"
 
 
-def _is_figure(match: re.Match[str], text: str) -> bool:
-    num, unit, noun, mult = (match.group(g) for g in ("num", "unit", "noun", "mult"))
-    before = text[max(0, match.start("num") - 1) : match.start("num")]
-    range_end = before in "-—~～" and text[max(0, match.start("num") - 2) : match.start("num") - 1] == "%"
+def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
+    num, unit, noun, mult = groups.num, groups.unit, groups.noun, groups.mult
+    num_start = match.start("num")
+    before = text[num_start - 1] if num_start else ""
+    range_end = before in "-—~～" and num_start >= 2 and text[num_start - 2] == "%"
     if before == "第" or (before and ((before.isascii() and before.isalnum()) or before in ".-/") and not range_end):
         return False  # ordinal, model name (iPhone 15), version or code; 15%-20% is two figures
     if not (unit or noun or mult):
         return False
-    if not mult and _NOT_FIGURE_AFTER.match(text, match.end("num")):
+    if not mult and _NOT_FIGURE_AFTER.match(text, num_start + len(num)):
         return False  # a date or year, a duration or time window (30小时内), a code
     if num[0].isdigit():
         digits = num.replace(",", "").split(".")[0]
@@ -124,9 +144,9 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
     # Chinese numerals: a unit is required, and small ones belong to prose
     if not unit:
         return False
-    if num in _BARE_SCALES and not match.group("pre"):
+    if num in _BARE_SCALES and not groups.pre:
         return False  # 千家万户, 每万人: a scale word of prose, not a count
-    value = _scaled(match)
+    value = _scaled(groups)
     vague = num[0] in _VAGUE and len(num) == 2
     return value is not None and (vague or value >= 10)
 
@@ -137,10 +157,25 @@ _CLAUSE_MAX = 40
 
 
 class _Clauses:
-    """Where each clause of a sentence begins, found once per sentence."""
+    """Where each clause of a sentence begins and where its stop words are, found once per sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, stop_re: re.Pattern[str]) -> None:
         self._ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        self._stops = [(m.start(), m.end()) for m in stop_re.finditer(text)]
+        self._stop_ends = [end for _, end in self._stops]
+
+    def last_stop_end(self, clause_start: int, clause_end: int) -> int | None:
+        """Where the last stop word inside ``clause_start``–``clause_end`` ends, short of its end; as ``_stops_in``
+        counts them (a one-character stop needs two characters of the clause before it)."""
+        at = bisect_right(self._stop_ends, clause_end - 1)
+        while at:
+            at -= 1
+            start, end = self._stops[at]
+            if start < clause_start:
+                return None
+            if end - start > 1 or start - clause_start >= 2:
+                return end
+        return None
 
     def start(self, position: int) -> int:
         """Where the clause holding ``position`` begins (at most ``_CLAUSE_MAX`` characters back)."""
@@ -156,7 +191,7 @@ def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
 
 def _tidy(subject: str) -> str | None:
     subject = subject.replace("”“", "、").strip("“”‘’「」 ")
-    digit = re.search(r"\d", subject)
+    digit = _DIGIT.search(subject)
     if digit:  # 特困群众1153户 before 3173人次: the subject ends where a figure starts
         subject = subject[: digit.start()]
     return subject[-_SUBJECT_MAX:] if subject else None
@@ -174,13 +209,13 @@ def _subject_after(text: str, end: int, rules: _Rules) -> str | None:
     return subject if len(subject) >= 2 or subject in rules.vocabulary.counted_nouns else None
 
 
-def _subject_before(text: str, start: int, clause_start: int, rules: _Rules) -> str | None:
+def _subject_before(text: str, start: int, clause_start: int, clauses: _Clauses, rules: _Rules) -> str | None:
     stop_re, links = rules.stops, rules.vocabulary.subject_links
     clause = text[clause_start:start]
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
-    stops = [m for m in _stops_in(clause, stop_re) if m.end() < len(clause)]
-    subject = _tidy(clause[stops[-1].end() :] if stops else clause)
+    last_stop = clauses.last_stop_end(clause_start, clause_start + len(clause))
+    subject = _tidy(text[last_stop : clause_start + len(clause)] if last_stop is not None else clause)
     if not subject or len(subject) < 2 or stop_re.fullmatch(subject):
         return None  # nothing but a verb (救助, 惠及) before the figure
     return subject
@@ -203,21 +238,22 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
     rules = _rules()
     text = sentence.text
-    clauses = _Clauses(text)
+    clauses = _Clauses(text, rules.stops)
     found = []
     for match in rules.pattern.finditer(text):
-        if not _is_figure(match, text):
+        groups = _Groups(*match.group(*_GROUP_NAMES))
+        if not _is_figure(match, groups, text):
             continue
-        value = _scaled(match)
+        value = _scaled(groups)
         if value is None:
             continue
-        unit = match.group("unit") or ("个" if match.group("noun") else None)
+        unit = groups.unit or ("个" if groups.noun else None)
         clause_start = clauses.start(match.start())
-        if match.group("noun"):
-            subject = match.group("noun")
+        if groups.noun:
+            subject = groups.noun
         else:
             subject = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
-            subject = subject or _subject_before(text, match.start(), clause_start, rules)
+            subject = subject or _subject_before(text, match.start(), clause_start, clauses, rules)
         clause = text[clause_start : match.start()]
         category = _category(subject, clause, unit, rules.vocabulary)
         if unit is None and category in ("money", "sales"):
@@ -227,7 +263,7 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
                 value=value,
                 unit=unit,
                 subject=subject,
-                qualifier=_qualifier(match),
+                qualifier=_qualifier(groups),
                 category=category,
                 raw=match.group(),
                 start=sentence.start + match.start(),

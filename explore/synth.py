@@ -11,6 +11,7 @@ and ``i``, so the first 1,000 documents of a 100,000-document corpus are the
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,16 @@ def _article(
     lead = f"{month}月{day}日，{org}在{place}{rng.choice(_VERBS)}{rng.choice(_TOPICS)}。"
     body = [lead] + [rng.choice(paragraphs) + _figure(rng, org) for _ in range(rng.randint(2, 6))]
     return title, "\n".join(body), org
+
+
+def prose_paragraphs(seed: int = 0) -> Iterator[str]:
+    """Paragraphs of synthetic articles, title first, one article after another, without end."""
+    rng = random.Random(f"prose:{seed}")
+    paragraphs, orgs, place_names = _material()
+    while True:
+        title, body, _ = _article(rng, paragraphs, orgs, place_names)
+        yield title
+        yield from body.split("\n")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""CPU time of the pipeline on adversarial inputs against prose, and on prose as it grows; one run, one process.
+
+    python benchmarks/adversarial.py [--kib 100] [--growth 100,1024,10240] [--runs 3]
+
+Each input is one file written to a temporary folder and read through
+``process_paths`` (decode, clean, split, extract, typed tables), timed with
+``time.process_time`` after a warm-up; the median of ``--runs`` is kept. Prints,
+per generator of ``explore.adversarial``, its seconds per MiB and the ratio to
+prose of the same size (target ≤ 3), then prose's seconds at each size of
+``--growth`` (KiB) with the ratio to the first (target: linear; 1 MiB ≤ 12× 100 KiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from explore.adversarial import GENERATORS, prose
+from explore.pipeline import process_paths
+
+
+def cpu_seconds(text: str, folder: Path, runs: int) -> tuple[float, float]:
+    """Median CPU seconds of the pipeline on ``text`` as one file, and its size in MiB."""
+    path = folder / "input.txt"
+    path.write_text(text, encoding="utf-8")
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        process_paths([path], folder)
+        times.append(time.process_time() - started)
+    return statistics.median(times), path.stat().st_size / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kib", type=int, default=100, help="size of each adversarial input")
+    parser.add_argument("--growth", default="100,1024,10240", help="prose sizes in KiB, smallest first")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        cpu_seconds(prose(20_000), folder, 1)  # warm the vocabulary
+        size = args.kib * 1024
+        base, base_mb = cpu_seconds(prose(size), folder, args.runs)
+        per_mb = base / base_mb
+        print(f"{'input (' + str(args.kib) + ' KiB)':34} {'s/MiB':>8} {'× prose':>8}")
+        print(f"{'prose':34} {per_mb:8.3f} {1:8.2f}")
+        worst = 1.0
+        for name, generate in GENERATORS.items():
+            seconds, mb = cpu_seconds(generate(size), folder, args.runs)
+            ratio = seconds / mb / per_mb
+            worst = max(worst, ratio)
+            print(f"{name:34} {seconds / mb:8.3f} {ratio:8.2f}", flush=True)
+        print(f"worst ratio to prose: {worst:.2f} (target ≤ 3)")
+        print(f"\n{'prose size':>12} {'CPU s':>8} {'× first':>8} {'× size':>8}")
+        sizes = [int(k) for k in args.growth.split(",")]
+        first = None
+        for kib in sizes:
+            seconds, _ = cpu_seconds(prose(kib * 1024), folder, 1 if kib > 2048 else args.runs)
+            first = first or seconds
+            print(f"{kib:>9} KiB {seconds:8.2f} {seconds / first:8.2f} {kib / sizes[0]:8.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
