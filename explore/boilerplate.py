@@ -10,10 +10,13 @@ of the document, and the generic vocabulary of ``data/boilerplate.toml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from explore.gazetteer import boilerplate_kinds, event_words
 from explore.lines import (
@@ -252,25 +255,45 @@ def drop_captions(lines: Lines) -> Lines:
     """
     kept = kept_indices(lines)
     body = [i for i in kept if is_body_paragraph(lines[i].text.strip())]
+    labels = {
+        i: text
+        for i in kept[1:]
+        if is_short_label(text := lines[i].text.strip(), max_chars=_CAPTION_MAX_CHARS)
+        and not is_heading(text)
+        and len(text) >= 6
+    }
+    first_said = _first_paragraph_saying(set(labels.values()), [lines[j].text for j in body])
     marked = []
-    for i in kept[1:]:
-        text = lines[i].text.strip()
-        if not is_short_label(text, max_chars=_CAPTION_MAX_CHARS) or is_heading(text) or len(text) < 6:
+    for i, text in labels.items():
+        at, after = bisect_left(body, i), bisect_right(body, i)  # body[:at] before the label, body[after:] after it
+        if not at:
             continue
-        before = [j for j in body if j < i]
-        after = [j for j in body if j > i]
-        if not before:
-            continue
-        following = lines[after[0]].text if after else ""
+        following = lines[body[after]].text if after < len(body) else ""
         if text in following or bigram_share(text, following) >= 0.5 or _DATE_ONLY.match(text):
             continue  # a heading announces what follows; a date alone is a notice's, not a picture's
         if _NAMES_A_DOCUMENT_OR_BODY.search(_BRACKETED_END.sub("", text)) and not _reports_an_act(text):
             continue  # a document's title (…实施方案) or a signature (…农业农村厅) describes no picture
-        share_before = bigram_share(text, lines[before[-1]].text)
-        restated = any(text in lines[j].text for j in before)
+        share_before = bigram_share(text, lines[body[at - 1]].text)
+        restated = first_said.get(text, len(body)) < at
         if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):
             marked.append(i)
     return mark(lines, marked, "image caption")
+
+
+def _first_paragraph_saying(labels: set[str], paragraphs: list[str]) -> dict[str, int]:
+    """For each label, the index of the first paragraph holding it word for word: one pass over all the text
+    (asking each label of every paragraph before it was quadratic in a long document)."""
+    if not labels or not paragraphs:
+        return {}
+    wanted = sorted(labels)
+    automaton = ahocorasick_rs.AhoCorasick(wanted)
+    first: dict[str, int] = {}
+    for n, paragraph in enumerate(paragraphs):
+        for index, _, _ in automaton.find_matches_as_indexes(paragraph, overlapping=True):
+            first.setdefault(wanted[index], n)
+        if len(first) == len(wanted):
+            break
+    return first
 
 
 _TRAILER_REASONS = frozenset({"contact details", "copyright notice", "footer", "site self-description"})

@@ -387,14 +387,16 @@ def _pick(candidates, context: list[str], adjacent_to: Mention | None):
 def _fold_short_forms(mentions: list[Mention]) -> list[Mention]:
     """A rule-found name that ends an earlier one is that one (辣椒产业园 after 高安市上湖乡辣椒产业园)."""
     listed = set(org_aliases())
-    seen: list[str] = []
+    ending_in: dict[str, str] = {}  # an ending of four or more characters → the first name seen that ends in it
     out = []
     for mention in mentions:
         if mention.kind == "org" and mention.surface not in listed:
-            longer = next((name for name in seen if name != mention.name and name.endswith(mention.name)), None)
+            longer = ending_in.get(mention.name)
             if longer is not None and len(mention.name) >= 4:
                 mention = mention._replace(name=longer)
-            seen.append(mention.name)
+            name = mention.name
+            for k in range(1, len(name) - 3):
+                ending_in.setdefault(name[k:], name)
         out.append(mention)
     return out
 

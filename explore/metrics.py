@@ -77,6 +77,7 @@ def _rules() -> _Rules:
 
 
 _DIGIT = re.compile(r"\d")
+_QUOTES = "“”‘’「」 "
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
 _SUBJECT_RUN = re.compile(rf"[{CJK}A-Za-z]{{1,14}}")
@@ -190,7 +191,7 @@ def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
 
 
 def _tidy(subject: str) -> str | None:
-    subject = subject.replace("”“", "、").strip("“”‘’「」 ")
+    subject = subject.replace("”“", "、").strip(_QUOTES)
     digit = _DIGIT.search(subject)
     if digit:  # 特困群众1153户 before 3173人次: the subject ends where a figure starts
         subject = subject[: digit.start()]
@@ -215,7 +216,10 @@ def _subject_before(text: str, start: int, clause_start: int, clauses: _Clauses,
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
     last_stop = clauses.last_stop_end(clause_start, clause_start + len(clause))
-    subject = _tidy(text[last_stop : clause_start + len(clause)] if last_stop is not None else clause)
+    candidate = text[last_stop : clause_start + len(clause)] if last_stop is not None else clause
+    if candidate.lstrip(_QUOTES)[:1].isdecimal():
+        return None  # a figure right before this one (5%-20%, 1153户3173人次): _tidy would keep nothing
+    subject = _tidy(candidate)
     if not subject or len(subject) < 2 or stop_re.fullmatch(subject):
         return None  # nothing but a verb (救助, 惠及) before the figure
     return subject
