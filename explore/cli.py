@@ -126,9 +126,12 @@ def _server_command(args: argparse.Namespace) -> int:
     from explore.serve import exposure_warning, plan_lab, plan_serve, run_server
 
     plan_for = plan_lab if args.command == "lab" else plan_serve
-    plan = plan_for(corpus=args.corpus, port=args.port, host=args.host)
+    notebooks = Path(args.notebooks) if args.notebooks else None
+    plan = plan_for(corpus=args.corpus, port=args.port, host=args.host, root=notebooks, refresh=args.refresh_notebooks)
     if warning := exposure_warning(args.host, args.port):
         print(f"explore: {warning}", file=sys.stderr)
+    for note in plan.notes:
+        print(f"notebooks: {note}")
     print(f"notebooks: {plan.root}")
     print(f"open: {plan.url}", flush=True)
     return run_server(plan.command, plan.env)
@@ -225,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
         server.add_argument("--corpus", help="folder or file the notebooks explore; default: the embedded seeds")
         server.add_argument("--port", type=int, default=port)
         server.add_argument("--host", default="127.0.0.1", help="interface to listen on; only when asked")
+        server.add_argument(
+            "--notebooks",
+            help="your working copy of the notebooks (default: $EXPLORE_NOTEBOOKS or ~/explore-notebooks)",
+        )
+        server.add_argument(
+            "--refresh-notebooks", action="store_true", help="replace working notebooks that differ from this version's"
+        )
         server.set_defaults(run=_server_command)
     return parser
 

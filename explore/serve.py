@@ -20,10 +20,12 @@ import os
 import secrets
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import jupytext
+import nbformat
 
 from explore.errors import PrerequisiteError
 from explore.notebook import CORPUS_ENV
@@ -49,6 +51,7 @@ class ServerPlan:
     env: dict[str, str]
     url: str
     root: Path
+    notes: tuple[str, ...] = ()  # what was done to the working notebooks, to tell the user
 
 
 def port_is_free(port: int, host: str = LOOPBACK) -> bool:
@@ -67,31 +70,72 @@ def free_port(host: str = LOOPBACK) -> int:
         return probe.getsockname()[1]
 
 
-def notebooks_folder(target: Path | None = None) -> Path:
-    """The folder of ``.ipynb`` notebooks: the checkout's, or written from the packaged sources."""
+NOTEBOOKS_ENV = "EXPLORE_NOTEBOOKS"
+
+
+def notebooks_home() -> Path:
+    """Where ``explore lab`` and ``explore serve`` keep the user's working notebooks (``$EXPLORE_NOTEBOOKS``)."""
+    return Path(os.environ.get(NOTEBOOKS_ENV) or Path.home() / "explore-notebooks").expanduser()
+
+
+@dataclass(frozen=True)
+class WorkingCopy:
+    """The user's notebooks folder, and what this start did to it."""
+
+    folder: Path
+    written: tuple[str, ...]  # notebooks copied from this version now
+    differing: tuple[str, ...]  # the user's copy differs from this version's: left as it is
+
+    def notes(self) -> list[str]:
+        notes = [f"copied into {self.folder}: {', '.join(self.written)}"] if self.written else []
+        if self.differing:
+            notes.append(
+                f"{', '.join(self.differing)} in {self.folder} differ from this version's and were left as they are; "
+                "--refresh-notebooks replaces them (keeping yours as .bak)"
+            )
+        return notes
+
+
+def working_copy(target: Path | None = None, *, refresh: bool = False) -> WorkingCopy:
+    """The notebooks the clients open: a copy in a user folder, never the package's own.
+
+    Created on first run; a notebook already there is never overwritten
+    unless ``refresh`` (then kept beside as ``.bak-<time>``). The package's
+    notebooks are only read, so JupyterLab's autosave and checkpoints land in
+    the user's folder and the stored outputs that nbval compares stay as shipped.
+    """
     sources = notebook_sources()
     if not sources:
         raise PrerequisiteError("the notebooks are missing from this installation")
-    folder = sources[0].parent
-    if target is None and all(s.with_suffix(".ipynb").exists() for s in sources) and _can_write(folder):
-        return folder
-    target = target or Path.cwd() / "explore-notebooks"
-    target.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        notebook = target / source.with_suffix(".ipynb").name
-        if not notebook.exists():
-            jupytext.write(jupytext.read(source), notebook)
-    return target
-
-
-def _can_write(folder: Path) -> bool:
+    folder = target or notebooks_home()
     try:
-        probe = folder / ".explore-write-probe"
-        probe.touch()
-        probe.unlink()
-    except OSError:
-        return False
-    return True
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PrerequisiteError(f"cannot create the notebooks folder {folder}: {error.strerror or error}") from None
+    written, differing = [], []
+    for source in sources:
+        shipped = _shipped_notebook(source)
+        mine = folder / source.with_suffix(".ipynb").name
+        if mine.exists() and _cells(nbformat.read(mine, as_version=4)) == _cells(shipped):
+            continue
+        if mine.exists() and not refresh:
+            differing.append(mine.name)
+            continue
+        if mine.exists():
+            mine.rename(mine.with_name(f"{mine.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}"))
+        nbformat.write(shipped, mine)
+        written.append(mine.name)
+    return WorkingCopy(folder, tuple(written), tuple(differing))
+
+
+def _shipped_notebook(source: Path) -> nbformat.NotebookNode:
+    """This version's notebook: the stored one, with its outputs on the seeds, else made from its source."""
+    stored = source.with_suffix(".ipynb")
+    return nbformat.read(stored, as_version=4) if stored.exists() else jupytext.read(source)
+
+
+def _cells(notebook: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [(cell.cell_type, cell.source) for cell in notebook.cells]
 
 
 def _check(*, corpus: str | None, port: int, host: str, module: str, tool: str) -> None:
@@ -105,17 +149,23 @@ def _check(*, corpus: str | None, port: int, host: str, module: str, tool: str) 
 
 @dataclass(frozen=True)
 class _Setting:
-    folder: Path
+    notebooks: WorkingCopy
     token: str
     env: dict[str, str]
 
+    @property
+    def folder(self) -> Path:
+        return self.notebooks.folder
 
-def _prepare(*, corpus: str | None, port: int, host: str, root: Path | None, module: str, tool: str) -> _Setting:
-    """Check the prerequisites, then the notebooks folder, a fresh token and the server's environment."""
+
+def _prepare(
+    *, corpus: str | None, port: int, host: str, root: Path | None, refresh: bool, module: str, tool: str
+) -> _Setting:
+    """Check the prerequisites, then the working notebooks, a fresh token and the server's environment."""
     _check(corpus=corpus, port=port, host=host, module=module, tool=tool)
     token = secrets.token_hex(16)
     env = {TOKEN_ENV: token} | ({CORPUS_ENV: str(Path(corpus).resolve())} if corpus else {})
-    return _Setting(notebooks_folder(root), token, env)
+    return _Setting(working_copy(root, refresh=refresh), token, env)
 
 
 def exposure_warning(host: str, port: int) -> str | None:
@@ -130,9 +180,16 @@ def exposure_warning(host: str, port: int) -> str | None:
 
 
 def plan_lab(
-    *, corpus: str | None = None, port: int = 8888, host: str = LOOPBACK, root: Path | None = None
+    *,
+    corpus: str | None = None,
+    port: int = 8888,
+    host: str = LOOPBACK,
+    root: Path | None = None,
+    refresh: bool = False,
 ) -> ServerPlan:
-    setting = _prepare(corpus=corpus, port=port, host=host, root=root, module="jupyterlab", tool="JupyterLab")
+    setting = _prepare(
+        corpus=corpus, port=port, host=host, root=root, refresh=refresh, module="jupyterlab", tool="JupyterLab"
+    )
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
         f"--ServerApp.ip={host}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
@@ -142,13 +199,19 @@ def plan_lab(
     ]  # fmt: skip
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines run as root
-    return ServerPlan(command, setting.env, f"http://{host}:{port}/lab?token={setting.token}", setting.folder)
+    url = f"http://{host}:{port}/lab?token={setting.token}"
+    return ServerPlan(command, setting.env, url, setting.folder, tuple(setting.notebooks.notes()))
 
 
 def plan_serve(
-    *, corpus: str | None = None, port: int = 8866, host: str = LOOPBACK, root: Path | None = None
+    *,
+    corpus: str | None = None,
+    port: int = 8866,
+    host: str = LOOPBACK,
+    root: Path | None = None,
+    refresh: bool = False,
 ) -> ServerPlan:
-    setting = _prepare(corpus=corpus, port=port, host=host, root=root, module="voila", tool="Voilà")
+    setting = _prepare(corpus=corpus, port=port, host=host, root=root, refresh=refresh, module="voila", tool="Voilà")
     command = [
         sys.executable, "-m", "voila", str(setting.folder), "--no-browser",
         f"--Voila.ip={host}", f"--port={port}", "--Voila.auto_token=True",  # the token comes from JUPYTER_TOKEN
@@ -160,7 +223,8 @@ def plan_serve(
     ]  # fmt: skip
     paths = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH")) if p)
     env = setting.env | {"JUPYTER_PATH": paths}
-    return ServerPlan(command, env, f"http://{host}:{port}/?token={setting.token}", setting.folder)
+    url = f"http://{host}:{port}/?token={setting.token}"
+    return ServerPlan(command, env, url, setting.folder, tuple(setting.notebooks.notes()))
 
 
 def run_server(command: list[str], env: dict[str, str]) -> int:

@@ -12,7 +12,13 @@ import pytest
 
 from explore.cli import main
 from explore.errors import PrerequisiteError
-from explore.serve import KERNEL_IDLE_S, exposure_warning, free_port, notebooks_folder, plan_lab, plan_serve
+from explore.serve import KERNEL_IDLE_S, exposure_warning, free_port, plan_lab, plan_serve, working_copy
+
+
+@pytest.fixture(autouse=True)
+def notebooks_home(tmp_path, monkeypatch):
+    """No test writes the working notebooks into the real home folder."""
+    monkeypatch.setenv("EXPLORE_NOTEBOOKS", str(tmp_path / "home-notebooks"))
 
 
 def test_plans_bind_loopback_with_a_token_kept_off_the_command_line(tmp_path):
@@ -119,10 +125,42 @@ def test_the_kernel_cap_shuts_the_oldest_unwatched_kernel_and_refuses_when_all_a
 
 
 def test_notebooks_are_written_where_asked(tmp_path):
-    folder = notebooks_folder(tmp_path / "nb")
+    folder = working_copy(tmp_path / "nb").folder
     assert sorted(p.name for p in folder.glob("*.ipynb")) == [
         "01_overview.ipynb", "02_timeline.ipynb", "03_companies.ipynb", "04_metrics.ipynb", "05_search.ipynb",
     ]  # fmt: skip
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_clients_open_a_working_copy_never_the_packages_notebooks(tmp_path, monkeypatch):
+    import nbformat
+
+    from explore.report import notebook_sources
+
+    package = notebook_sources()[0].parent
+    before = _tree(package)
+    monkeypatch.setenv("EXPLORE_NOTEBOOKS", str(tmp_path / "mine"))  # where a user's would go
+    lab, dashboards = plan_lab(port=free_port()), plan_serve(port=free_port())
+    assert lab.root == dashboards.root == tmp_path / "mine" and package not in (lab.root, *lab.root.parents)
+    assert any("copied into" in note for note in lab.notes) and dashboards.notes == ()
+    assert f"--ServerApp.root_dir={tmp_path / 'mine'}" in lab.command
+
+    # The user's edits and outputs stay; a start says the copy differs and leaves it.
+    edited = tmp_path / "mine" / "04_metrics.ipynb"
+    notebook = nbformat.read(edited, as_version=4)
+    notebook.cells[0].source += "\n# my note"
+    nbformat.write(notebook, edited)
+    again = plan_lab(port=free_port())
+    assert "my note" in edited.read_text(encoding="utf-8")
+    assert any("04_metrics.ipynb" in note and "--refresh-notebooks" in note for note in again.notes)
+    refreshed = plan_lab(port=free_port(), refresh=True)
+    assert "my note" not in edited.read_text(encoding="utf-8") and refreshed.notes
+    (backup,) = (tmp_path / "mine").glob("04_metrics.ipynb.bak-*")
+    assert "my note" in backup.read_text(encoding="utf-8")
+    assert _tree(package) == before  # the package's notebooks were only read
 
 
 def test_a_port_in_use_is_one_clear_line(capsys):
