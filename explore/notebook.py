@@ -1,9 +1,13 @@
 """Set-up shared by the notebooks: which corpus, and how figures are rendered.
 
-Two modes, chosen by the environment so the notebooks' cells stay the same:
+Three modes, chosen by the environment so the notebooks' cells stay the same:
 
 - live (default): figures are stored as plotly JSON (small, comparable by
   nbval) and views are ipywidgets driving ``FigureWidget``s;
+- dashboard (``EXPLORE_FIGURES=widget``, set by ``explore serve``): figures are
+  ``FigureWidget``s too, drawn by the widget's own plotly.js: Voilà's front end
+  is older than the plotly mime renderer's extension, which threw on every
+  figure there;
 - static (``EXPLORE_STATIC=1``, set by ``explore report``): figures are HTML
   divs that need plotly.js once per page, and views use plotly's own
   client-side controls, so the exported page works with no kernel.
@@ -22,6 +26,8 @@ from explore.corpus import Corpus, load_corpus
 CORPUS_ENV = "EXPLORE_CORPUS"
 STATIC_ENV = "EXPLORE_STATIC"
 STATIC_RENDERER = "explore_static_html"
+FIGURES_ENV = "EXPLORE_FIGURES"
+WIDGET_RENDERER = "explore_figure_widget"
 
 
 class _StaticHtmlRenderer(MimetypeRenderer):
@@ -34,6 +40,20 @@ class _StaticHtmlRenderer(MimetypeRenderer):
         return {"text/html": html}
 
 
+class _FigureWidgetRenderer(MimetypeRenderer):
+    """A figure as a ``FigureWidget``: for a live dashboard whose front end draws widgets, not plotly JSON."""
+
+    def to_mimebundle(self, fig_dict):
+        import plotly.graph_objects as go
+
+        widget = go.FigureWidget(fig_dict)
+        _shown.append(widget)  # a widget shown must outlive this call
+        return widget._repr_mimebundle_()
+
+
+_shown: list = []
+
+
 def is_static() -> bool:
     return os.environ.get(STATIC_ENV, "") == "1"
 
@@ -41,5 +61,11 @@ def is_static() -> bool:
 def setup(path: str | Path | None = None) -> Corpus:
     """Load the notebook's corpus (``EXPLORE_CORPUS`` or the seeds) and pick the renderer."""
     pio.renderers[STATIC_RENDERER] = _StaticHtmlRenderer()
-    pio.renderers.default = STATIC_RENDERER if is_static() else "plotly_mimetype"
+    pio.renderers[WIDGET_RENDERER] = _FigureWidgetRenderer()
+    if is_static():
+        pio.renderers.default = STATIC_RENDERER
+    elif os.environ.get(FIGURES_ENV) == "widget":
+        pio.renderers.default = WIDGET_RENDERER
+    else:
+        pio.renderers.default = "plotly_mimetype"
     return load_corpus(path or os.environ.get(CORPUS_ENV) or None)

@@ -28,7 +28,7 @@ import jupytext
 import nbformat
 
 from explore.errors import PrerequisiteError
-from explore.notebook import CORPUS_ENV
+from explore.notebook import CORPUS_ENV, FIGURES_ENV
 from explore.report import notebook_sources
 
 LOOPBACK = "127.0.0.1"
@@ -216,13 +216,16 @@ def plan_serve(
         sys.executable, "-m", "voila", str(setting.folder), "--no-browser",
         f"--Voila.ip={host}", f"--port={port}", "--Voila.auto_token=True",  # the token comes from JUPYTER_TOKEN
         "--strip_sources=True", "--show_tracebacks=False", "--template=explore",
+        # These extensions need a later JupyterLab than Voilà's front end and throw there; no dashboard needs them
+        # (figures are FigureWidgets in a dashboard: EXPLORE_FIGURES=widget).
+        "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext','jupyterlab-plotly']",
         "--VoilaConfiguration.multi_kernel_manager_class=explore.kernel_limits.CappedKernelManager",
         f"--CappedKernelManager.max_kernels={MAX_KERNELS}",
         f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE_S}",
         f"--MappingKernelManager.cull_interval={KERNEL_CULL_EVERY_S}",
     ]  # fmt: skip
     paths = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH")) if p)
-    env = setting.env | {"JUPYTER_PATH": paths}
+    env = setting.env | {"JUPYTER_PATH": paths, FIGURES_ENV: "widget"}
     url = f"http://{host}:{port}/?token={setting.token}"
     return ServerPlan(command, env, url, setting.folder, tuple(setting.notebooks.notes()))
 

@@ -53,6 +53,7 @@ def themes_by_document(corpus: Corpus) -> pd.DataFrame:
     """A document × theme table of keyword hits (0 where a theme is absent)."""
     titles = corpus.documents.set_index("doc_id")["title"].fillna(corpus.documents.set_index("doc_id")["source_file"])
     table = corpus.themes.pivot_table(index="doc_id", columns="theme", values="n_hits", aggfunc="sum", fill_value=0)
+    table = table.reindex([d for d in corpus.documents["doc_id"] if d in table.index])  # document order, not the ids'
     table.index = [f"{titles[d]}" for d in table.index]
     return table.astype(int)
 

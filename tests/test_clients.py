@@ -86,6 +86,8 @@ class Session:
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # Console errors too: a front end that does not match its extensions logs them (RUNTIME-012, setData).
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text[:300]}"))
         self.page.on(
             "request",
             lambda r: (
@@ -190,6 +192,17 @@ def test_jupyterlab_runs_each_notebook(browser, lab, name):
     if name in ("02_timeline", "04_metrics"):
         session.choose_and_see_the_chart_change()
     session.screenshot(f"lab-{name}")
+    assert session.errors == []
+    assert session.outside == []
+    session.page.close()
+
+
+@pytest.mark.parametrize("name", ["01_overview", "05_search"])
+def test_dashboard_renders_without_an_error(browser, dashboard, name):
+    base = dashboard.url.split("/?")[0]
+    session = Session(browser, f"{base}/voila/render/{name}.ipynb?token={_token(dashboard)}")
+    session.wait_for_plots(PLOTS[name])
+    session.no_widget_errors()
     assert session.errors == []
     assert session.outside == []
     session.page.close()
