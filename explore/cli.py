@@ -38,15 +38,20 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
 def _corpus_command(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.path, strict=args.strict, max_file_mb=args.max_file_mb)
     written = write_tables(corpus, Path(args.out))
+    _print_corpus(corpus)
+    print("tables written:")
+    for path in written:
+        print(f"  {path}")
+    return 0
+
+
+def _print_corpus(corpus: Corpus) -> None:
+    """What was read: files loaded and not (with the reason), items, figures, events."""
     print(f"corpus: {corpus.root}")
     print(corpus.summary())
     problems = corpus.report[corpus.report["reason"].notna()]  # loaded files too, when repaired
     for row in problems.itertuples():
         print(f"  {row.status}: {row.source_file}: {row.reason}")
-    print("tables written:")
-    for path in written:
-        print(f"  {path}")
-    return 0
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
@@ -118,6 +123,7 @@ def _report_command(args: argparse.Namespace) -> int:
     if args.corpus and not Path(args.corpus).exists():
         raise CorpusError(args.corpus, "no such file or folder")
     index = write_report(Path(args.out), corpus=args.corpus)
+    _print_corpus(load_corpus(args.corpus, text=False))
     print(f"report written; open {index.resolve()}")
     return 0
 

@@ -47,3 +47,19 @@ def test_evaluate_command_prints_the_scores(capsys):
 
 def test_evaluate_needs_an_annotation(capsys):
     assert main(["evaluate"]) == 2
+
+
+def test_report_says_what_it_read(tmp_path, monkeypatch, capsys):
+    """explore report prints the corpus summary as explore corpus does, with every file not loaded and why."""
+    import shutil
+
+    from explore.corpus import default_corpus_path
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(default_corpus_path(), corpus)
+    (corpus / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n....")
+    monkeypatch.setattr("explore.report.write_report", lambda out, corpus=None: out / "index.html")
+    assert main(["report", "--out", str(tmp_path / "out"), "--corpus", str(corpus)]) == 0
+    printed = capsys.readouterr().out
+    assert "6 files, 5 loaded, 1 skipped; 16 items" in printed and "67 figures, 26 events" in printed
+    assert "  skipped: picture.png: binary file: PNG image" in printed and "report written" in printed
