@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from explore.chars import CJK, is_cjk
+from explore.dates import find_dates
 from explore.gazetteer import (
     QUOTES,
     listed_names,
@@ -131,8 +132,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
             continue  # too short, says no one, or ends in a verb (主办, 举办)
         if surface.endswith(rules.role_endings) or _listed_with_words_before(surface, rules):
             continue  # a title (县委常委); a listed name after other words (镇引进中国科学院) is the listed one
-        if _is_description(body, rules):
-            continue
+        if _is_description(body, rules) or _only_a_date(body):
+            continue  # 电商公司, 一家银行; 2023年公司 (the company, that year)
         short = suffix in rules.short_suffixes
         unplaced = not surface.startswith(rules.short_suffix_prefixes + rules.name_starts)
         unplaced = unplaced and not _starts_with_place(surface)
@@ -196,6 +197,11 @@ def _start_at_place(text: str, start: int, suffix_start: int, rules) -> int:
         if rest.startswith(rules.name_starts) or any(_is_sure_place(rest[:n]) for n in range(2, 6)):
             return start + k
     return start
+
+
+def _only_a_date(body: str) -> bool:
+    """The name part is nothing but a date (2023年, 3月, 2023年3月): a time, not a name."""
+    return any(e.start == 0 and e.end == len(body) for e in find_dates(body))
 
 
 def _listed_with_words_before(surface: str, rules) -> bool:

@@ -113,3 +113,11 @@ def test_descriptions_and_common_words_are_no_organizations(text):
 
 def test_a_dateline_names_its_publisher():
     assert ("中国江西网", "中国江西网") in named("中国江西网讯 3月4日，某县开展直播活动。")
+
+
+def test_a_date_before_a_suffix_is_no_organization():
+    from explore.mentions import find_mentions
+
+    assert find_mentions("2023年公司实现营收增长。") == []
+    assert find_mentions("2023年3月公司成立。") == []
+    assert [m.name for m in find_mentions("360公司发布新产品。")] == ["360公司"]
