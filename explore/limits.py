@@ -24,6 +24,8 @@ MAX_DOCUMENTS_DRAWN = 30
 MAX_FILES_DRAWN = 30
 # Rows of a heat map (documents × themes): those with most hits.
 MAX_HEATMAP_ROWS = 40
+# Organizations compared side by side at most (more crowd the charts); the first ones chosen are kept.
+MAX_ORGS_COMPARED = 4
 # jieba segments about 1 MB/s: beyond this many documents top terms read an evenly spaced sample.
 MAX_DOCUMENTS_SEGMENTED = 2000
 
@@ -50,6 +52,20 @@ def top_rows(frame: pd.DataFrame, size: pd.Series | np.ndarray, n: int, template
     kept = frame.iloc[positions].copy()
     kept.attrs["limited"] = limited(template, n, len(frame))
     return kept
+
+
+def first_chosen(chosen: list[str], n: int, what: str) -> tuple[list[str], str | None]:
+    """The first ``n`` of the values a reader chose, and what to say when some were left out."""
+    if len(chosen) <= n:
+        return chosen, None
+    return chosen[:n], limited(f"the first {{n}} of {{total}} {what} chosen", n, len(chosen))
+
+
+def with_note(frame: pd.DataFrame, note: str | None) -> pd.DataFrame:
+    """``frame`` saying what was left out of it (``attrs["limited"]``), when something was."""
+    if note:
+        frame.attrs["limited"] = note
+    return frame
 
 
 def first_rows(frame: pd.DataFrame, n_rows: int, n: int) -> pd.DataFrame:

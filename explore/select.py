@@ -327,15 +327,22 @@ def figures_of(corpus: Corpus, orgs: Sequence[str], columns: Sequence[str], *, n
     """The first ``n`` figures of the organizations, by organization and category, saying how many there are."""
     n = limits.TABLE_ROWS if n is None else n
     metrics = corpus.metrics
-    chosen = metrics.loc[metrics["org"].isin(list(orgs)), [c for c in columns if c in metrics.columns]]
+    orgs, _ = compared_orgs(orgs)
+    chosen = metrics.loc[metrics["org"].isin(orgs), [c for c in columns if c in metrics.columns]]
     return limits.first_rows(chosen.sort_values(["org", "category"], kind="stable"), len(chosen), n)
+
+
+def compared_orgs(orgs: Sequence[str]) -> tuple[list[str], str | None]:
+    """The organizations a comparison draws (``limits.MAX_ORGS_COMPARED``), and what to say of those left out."""
+    return limits.first_chosen(list(orgs), limits.MAX_ORGS_COMPARED, "organizations")
 
 
 def metrics_by_category(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     """Each row represents one organization and category: how many figures it has."""
-    metrics = corpus.metrics[corpus.metrics["org"].isin(list(orgs))]
+    orgs, note = compared_orgs(orgs)
+    metrics = corpus.metrics[corpus.metrics["org"].isin(orgs)]
     table = metrics.groupby(["org", "category"]).size().rename("n_metrics").reset_index()
-    return table.astype({"org": "string", "category": "string"})
+    return limits.with_note(table.astype({"org": "string", "category": "string"}), note)
 
 
 _ORG_DOCUMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -357,26 +364,30 @@ def org_documents(corpus: Corpus) -> pd.DataFrame:
 
 def themes_by_org(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     """An organization × theme table: theme hits of the documents naming each organization."""
+    orgs, note = compared_orgs(orgs)
     named = org_documents(corpus)
-    pairs = named.loc[named["org"].isin(list(orgs)), ["doc_id", "org"]].merge(corpus.themes, on="doc_id")
+    pairs = named.loc[named["org"].isin(orgs), ["doc_id", "org"]].merge(corpus.themes, on="doc_id")
     table = pairs.groupby(["org", "theme"])["n_hits"].sum().unstack(fill_value=0)
-    return table.reindex([o for o in orgs if o in table.index]).rename_axis("name").astype(int)
+    table = table.reindex([o for o in orgs if o in table.index]).rename_axis("name").astype(int)
+    return limits.with_note(table, note)
 
 
 def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS") -> pd.DataFrame:
     """Each row represents one organization and period: mentions in documents dated then."""
+    orgs, note = compared_orgs(orgs)
     named = org_documents(corpus)
-    dated = named[named["org"].isin(list(orgs))].dropna(subset=["date"])
+    dated = named[named["org"].isin(orgs)].dropna(subset=["date"])
     if dated.empty:
-        return pd.DataFrame(
+        empty = pd.DataFrame(
             {
                 "org": pd.Series(dtype="string"),
                 "period": pd.Series(dtype="datetime64[us]"),
                 "n_mentions": pd.Series(dtype="int64"),
             }
         )
+        return limits.with_note(empty, note)
     grouped = dated.groupby(["org", pd.Grouper(key="date", freq=freq)])["n_mentions"].sum()
-    return grouped.rename("n_mentions").reset_index().rename(columns={"date": "period"})
+    return limits.with_note(grouped.rename("n_mentions").reset_index().rename(columns={"date": "period"}), note)
 
 
 class TextSearch:

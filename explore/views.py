@@ -196,7 +196,7 @@ class CompaniesView(View):
         return [self.org]
 
     def selection(self) -> dict:
-        return {"orgs": list(self.org.value)[:4]}
+        return {"orgs": list(self.org.value)}  # the select step keeps the first MAX_ORGS_COMPARED, and says so
 
     def figures(self, controls: bool = False, orgs=()):
         return [

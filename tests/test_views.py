@@ -166,3 +166,16 @@ def test_choosing_every_organization_keeps_unattributed_events(tmp_path):
     assert len(select.select_events(corpus, orgs=["京东", "腾讯"])) == 3  # every organization: no filter
     assert len(select.select_events(corpus, orgs=None)) == 3
     assert len(select.select_events(corpus, orgs=[])) == 0
+
+
+def test_choosing_more_organizations_than_compared_says_so_on_every_chart(corpus):
+    from explore import limits, select, views
+
+    orgs = select.organizations(corpus)["org"].tolist()[: limits.MAX_ORGS_COMPARED + 1]
+    view = views.CompaniesView(corpus, orgs=orgs)
+    for figure in view.figures(**view.selection()):
+        assert f"the first {limits.MAX_ORGS_COMPARED} of {len(orgs)} organizations chosen" in figure.layout.title.text
+    table = view.table(**view.selection())
+    assert set(table["org"]) <= set(orgs[: limits.MAX_ORGS_COMPARED])
+    few = views.CompaniesView(corpus, orgs=orgs[:2])
+    assert all("chosen" not in (f.layout.title.text or "") for f in few.figures(**few.selection()))

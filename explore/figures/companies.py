@@ -13,7 +13,7 @@ def metrics_by_category_bar(table: pd.DataFrame, *, title: str = "各类数字 F
     for org, rows in table.groupby("org", sort=False):
         fig.add_bar(name=safe(org, width=0), x=rows["category"], y=rows["n_metrics"])
     fig.update_layout(barmode="group", xaxis_title=LABELS["category"], yaxis_title=LABELS["n_metrics"])
-    return style(fig, title=title)
+    return style(fig, title=titled(title, table))
 
 
 def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.Figure:
@@ -36,4 +36,4 @@ def mentions_over_time_line(table: pd.DataFrame, *, title: str = "提及随时�
     for org, rows in table.groupby("org", sort=False):
         fig.add_scatter(name=safe(org, width=0), x=rows["period"], y=rows["n_mentions"], mode="lines+markers")
     fig.update_layout(xaxis_title=LABELS["period"], yaxis_title=LABELS["n_mentions"])
-    return style(fig, title=title)
+    return style(fig, title=titled(title, table))
