@@ -376,7 +376,12 @@ def mentions_over_time(corpus: Corpus, orgs: Sequence[str], *, freq: str = "MS")
     """Each row represents one organization and period: mentions in documents dated then."""
     orgs, note = compared_orgs(orgs)
     named = org_documents(corpus)
-    dated = named[named["org"].isin(orgs)].dropna(subset=["date"])
+    chosen = named[named["org"].isin(orgs)]
+    dated = chosen.dropna(subset=["date"])
+    undated = chosen[chosen["date"].isna()].groupby("org")["n_mentions"].sum()
+    if len(undated):  # an organization named only in undated documents must not vanish without a word
+        said = ", ".join(f"{org} {int(n):,}" for org, n in undated.items())
+        note = "; ".join(filter(None, [note, f"mentions in undated documents, not drawn: {said}"]))
     if dated.empty:
         empty = pd.DataFrame(
             {
@@ -483,11 +488,15 @@ def kwic(
 def hits_over_time(hits: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
     """Hits per period, from :func:`kwic` rows (one per hit) or :func:`hit_counts` rows (``n_hits`` each)."""
     dated = hits.dropna(subset=["date"])
+    undated = hits[hits["date"].isna()]
+    n_undated = int(undated["n_hits"].sum()) if "n_hits" in undated else len(undated)
+    note = f"{n_undated:,} hits in undated documents, not drawn" if n_undated else None
     if dated.empty:
-        return pd.DataFrame({"period": pd.Series(dtype="datetime64[us]"), "n_hits": pd.Series(dtype="int64")})
+        empty = pd.DataFrame({"period": pd.Series(dtype="datetime64[us]"), "n_hits": pd.Series(dtype="int64")})
+        return limits.with_note(empty, note)
     grouped = dated.groupby(pd.Grouper(key="date", freq=freq))
     totals = grouped["n_hits"].sum() if "n_hits" in dated else grouped.size()
-    return totals.rename("n_hits").reset_index().rename(columns={"date": "period"})
+    return limits.with_note(totals.rename("n_hits").reset_index().rename(columns={"date": "period"}), note)
 
 
 def monthly_event_counts(events: pd.DataFrame) -> pd.DataFrame:

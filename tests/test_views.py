@@ -179,3 +179,15 @@ def test_choosing_more_organizations_than_compared_says_so_on_every_chart(corpus
     assert set(table["org"]) <= set(orgs[: limits.MAX_ORGS_COMPARED])
     few = views.CompaniesView(corpus, orgs=orgs[:2])
     assert all("chosen" not in (f.layout.title.text or "") for f in few.figures(**few.selection()))
+
+
+def test_undated_documents_are_counted_not_dropped_silently(corpus):
+    from explore import select
+
+    named = select.org_documents(corpus)
+    undated = named[named["date"].isna()]
+    org = undated["org"].iloc[0]
+    table = select.mentions_over_time(corpus, [org])
+    assert f"mentions in undated documents, not drawn: {org}" in table.attrs["limited"]
+    hits = pd.DataFrame({"date": pd.to_datetime(["2023-01-05", None]), "n_hits": [2, 3]})
+    assert select.hits_over_time(hits).attrs["limited"] == "3 hits in undated documents, not drawn"

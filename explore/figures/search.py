@@ -22,4 +22,4 @@ def hits_per_document_bar(per_document: pd.DataFrame, *, title: str = "每篇命
 def hits_over_time_bar(over_time: pd.DataFrame, *, title: str = "按月命中 Hits over time") -> go.Figure:
     fig = go.Figure(go.Bar(x=over_time["period"], y=over_time["n_hits"]))
     fig.update_layout(xaxis_title=LABELS["period"], yaxis_title=LABELS["n_hits"])
-    return style(fig, title=title)
+    return style(fig, title=titled(title, over_time))
