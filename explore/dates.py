@@ -216,7 +216,9 @@ def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -
         year = document_year + _RELATIVE_YEARS[expr.relative]
         return replace(expr, year=year, precision="day" if expr.day else ("month" if expr.month else "year"))
     if expr.precision == "recent":
-        year = document_year if document_year is not None else evidence.edition
+        if document_year is not None:
+            return expr  # 截至目前, 近日: the item's own date speaks for it (event_date), not its whole year
+        year = evidence.edition
         return replace(expr, year=year, precision="year") if year is not None else expr
     year, _ = evidence.year_for(expr.month, expr.day)
     if year is None or expr.role == "target":

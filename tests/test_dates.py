@@ -85,3 +85,12 @@ def test_a_day_the_calendar_does_not_have_is_no_date():
     assert [e.text for e in find_dates("2024年2月29日召开")] == ["2024年2月29日"]
     assert find_dates("2023年2月29日召开") == [] and find_dates("4月31日召开") == []
     assert [e.precision for e in find_dates("2月29日召开")] == ["month_day"]  # a leap year may be meant
+
+
+def test_as_of_now_takes_the_items_date_not_its_whole_year():
+    from explore.dates import DatedAs, event_date
+
+    (expr,) = find_dates("截至目前，京东已覆盖1000个村。")
+    item = DatedAs(date(2023, 9, 27), "day", "2023年9月27日")
+    resolved = resolve(expr, YearEvidence(), 2023)
+    assert event_date([resolved], item)[1] == DatedAs(date(2023, 9, 27), "day", "截至目前")
