@@ -21,8 +21,10 @@ LABELS = {
     "term": "词 term",
     "count": "频次 count",
     "theme": "主题 theme",
-    "n_chars_clean": "保留字符 kept",
-    "n_chars_removed": "删除字符 removed",
+    "n_chars_clean": "保留正文 text kept",
+    "n_chars_title": "标题 titles (kept)",
+    "n_chars_furniture": "删除的页面杂项 furniture removed",
+    "n_chars_normalized": "规范化删除 normalized away",
     "source_file": "文件 file",
 }
 QUALIFIER_LABELS = {

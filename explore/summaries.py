@@ -14,13 +14,26 @@ from explore.tables import Corpus
 
 
 def file_overview(corpus: Corpus) -> pd.DataFrame:
-    """Each row represents one file: status, encoding, script, items and characters kept/removed."""
+    """Each row represents one file: status, encoding, script, items, and where its characters went.
+
+    ``n_chars`` as read = ``n_chars_clean`` (the items' text) + ``n_chars_title`` (titles, kept in their own
+    column) + ``n_chars_furniture`` (lines removed as furniture: ``corpus.removed``) + ``n_chars_normalized``
+    (pinyin ruby, spaces, repeated punctuation and line breaks that cleaning dropped or joined).
+    """
     scripts = corpus.documents.groupby("source_file")["script"].first()
     report = corpus.report.set_index("source_file")
     table = report[["status", "reason", "encoding", "n_items", "n_chars", "n_chars_clean"]].copy()
     table.insert(3, "script", scripts.reindex(table.index).astype("string"))
-    table["n_chars_removed"] = table["n_chars"] - table["n_chars_clean"]
-    table["kept_share"] = (table["n_chars_clean"] / table["n_chars"].where(table["n_chars"] > 0)).round(3)
+    titles = corpus.documents["title"].fillna("").str.len().groupby(corpus.documents["source_file"]).sum()
+    furniture = corpus.removed["text"].str.len().groupby(corpus.removed["source_file"]).sum()
+    table["n_chars_title"] = titles.reindex(table.index, fill_value=0).astype("Int64")
+    table["n_chars_furniture"] = furniture.reindex(table.index, fill_value=0).astype("Int64")
+    loaded = table["status"] == "loaded"
+    normalized = table["n_chars"] - table["n_chars_clean"] - table["n_chars_title"] - table["n_chars_furniture"]
+    table["n_chars_normalized"] = normalized.where(loaded, 0).clip(lower=0)
+    table["kept_share"] = (
+        (table["n_chars_clean"] + table["n_chars_title"]) / table["n_chars"].where(table["n_chars"] > 0)
+    ).round(3)
     return table.reset_index()
 
 
@@ -42,11 +55,24 @@ def date_span(corpus: Corpus) -> tuple[pd.Timestamp | None, pd.Timestamp | None]
     return (dates.min(), dates.max()) if len(dates) else (None, None)
 
 
+# What cleaning drops inside lines rather than as whole lines: counted per file, not piece by piece.
+NORMALIZED = "normalization (pinyin ruby, spaces, punctuation)"
+
+
 def removed_by_reason(corpus: Corpus) -> pd.DataFrame:
-    """Each row represents one reason cleaning removed text for: pieces and characters."""
+    """Each row represents one reason cleaning removed text for: pieces and characters, with a label to print.
+
+    Furniture lines by their reason, and what normalization dropped inside lines in one row, so the total is
+    what :func:`file_overview` counts as removed (titles are kept, in their own column).
+    """
     removed = corpus.removed.assign(n_chars=corpus.removed["text"].str.len())
-    table = removed.groupby("reason").agg(n_pieces=("text", "size"), n_chars=("n_chars", "sum"))
-    return table.sort_values("n_chars", ascending=False).reset_index()
+    table = removed.groupby("reason").agg(n_pieces=("text", "size"), n_chars=("n_chars", "sum")).reset_index()
+    normalized = int(file_overview(corpus)["n_chars_normalized"].sum())
+    if normalized:
+        table.loc[len(table)] = [NORMALIZED, pd.NA, normalized]
+    table = table.astype({"reason": "string", "n_pieces": "Int64", "n_chars": "int64"})
+    table["label"] = ["" if pd.isna(n) else f"{n:,} piece" if n == 1 else f"{n:,} pieces" for n in table["n_pieces"]]
+    return table.sort_values("n_chars", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def themes_by_document(corpus: Corpus) -> pd.DataFrame:

@@ -34,3 +34,17 @@ def test_top_terms_read_an_even_sample_of_a_large_corpus(corpus):
     assert "limited" not in every.attrs and sampled.attrs["limited"] == "in 4 of 16 documents, evenly spaced"
     assert sampled["n_documents"].max() <= 4 < every["n_documents"].max()
     assert "in 4 of 16 documents" in figures.terms_bar(sampled).layout.title.text
+
+
+def test_what_cleaning_removed_agrees_with_the_files_chart(corpus):
+    files = summaries.file_overview(corpus)
+    removed = summaries.removed_by_reason(corpus)
+    parts = ["n_chars_clean", "n_chars_title", "n_chars_furniture", "n_chars_normalized"]
+    assert (files[parts].sum(axis=1) == files["n_chars"]).all()  # every character read is accounted for
+    assert int(removed["n_chars"].sum()) == int(files[["n_chars_furniture", "n_chars_normalized"]].sum().sum())
+    assert summaries.NORMALIZED in set(removed["reason"])  # 002's pinyin ruby, not a line but still removed
+    labels = dict(zip(removed["reason"], removed["label"], strict=True))
+    assert labels["footer"] == "1 piece" and labels["related links"].endswith(" pieces")
+    fig = figures.removed_bar(removed)
+    assert list(fig.data[0].text) == list(removed["label"])
+    assert [trace.name for trace in figures.files_bar(summaries.files_to_draw(corpus)).data][1] == "标题 titles (kept)"

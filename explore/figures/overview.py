@@ -15,8 +15,8 @@ def files_bar(
     names = [safe(n, width=0) for n in overview["source_file"]]
     fig = go.Figure(
         [
-            go.Bar(name=LABELS["n_chars_clean"], y=names, x=overview["n_chars_clean"], orientation="h"),
-            go.Bar(name=LABELS["n_chars_removed"], y=names, x=overview["n_chars_removed"], orientation="h"),
+            go.Bar(name=LABELS[column], y=names, x=overview[column], orientation="h")
+            for column in ("n_chars_clean", "n_chars_title", "n_chars_furniture", "n_chars_normalized")
         ]
     )
     fig.update_layout(barmode="stack", xaxis_title="字符 characters", yaxis_autorange="reversed")
@@ -24,8 +24,8 @@ def files_bar(
 
 
 def removed_bar(removed: pd.DataFrame, *, title: str = "清洗删除的内容 What cleaning removed") -> go.Figure:
-    fig = go.Figure(go.Bar(x=removed["n_chars"], y=removed["reason"], orientation="h", text=removed["n_pieces"]))
-    fig.update_traces(texttemplate="%{text} pieces", textposition="outside")
+    fig = go.Figure(go.Bar(x=removed["n_chars"], y=removed["reason"], orientation="h", text=removed["label"]))
+    fig.update_traces(textposition="outside")
     fig.update_layout(xaxis_title="字符 characters", yaxis_autorange="reversed")
     return style(fig, title=title)
 
