@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -50,9 +51,10 @@ def credits(corpus: Corpus) -> pd.DataFrame:
     return counts.rename_axis("credit").reset_index(name="n_items")
 
 
-def date_span(corpus: Corpus) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+def date_span(corpus: Corpus) -> tuple[date | None, date | None]:
+    """The first and last item dates, as dates (a timestamp prints a meaningless 00:00:00)."""
     dates = corpus.documents["date"].dropna()
-    return (dates.min(), dates.max()) if len(dates) else (None, None)
+    return (dates.min().date(), dates.max().date()) if len(dates) else (None, None)
 
 
 # What cleaning drops inside lines rather than as whole lines: counted per file, not piece by piece.

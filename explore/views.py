@@ -90,6 +90,10 @@ class View:
         display(HTML(self.static_html()) if is_static() else self.widget())
 
 
+# A control's label shown whole (ipywidgets cuts a description at 80 px: 关键词 Key…).
+_FULL_LABEL = {"description_width": "initial"}
+
+
 def _multi(description: str, options: Sequence[str], value: Sequence[str] | None = None, rows: int = 6):
     return widgets.SelectMultiple(
         description=description,
@@ -97,7 +101,7 @@ def _multi(description: str, options: Sequence[str], value: Sequence[str] | None
         value=list(value if value is not None else options),
         rows=rows,
         layout=_WIDE,
-        style={"description_width": "initial"},
+        style=_FULL_LABEL,
     )
 
 
@@ -121,7 +125,7 @@ class TimelineView(View):
                 options=[(d.isoformat(), d) for d in dates],
                 index=(0, len(dates) - 1),
                 layout=widgets.Layout(width="90%"),
-                style={"description_width": "initial"},
+                style=_FULL_LABEL,
             )
             if dates
             else widgets.HTML("日期 Dates: 没有带日期的事件 no dated events")
@@ -154,9 +158,7 @@ class MetricsView(View):
         super().__init__()
         self.metrics = select.MetricSelection(corpus)
         options = self.metrics.options()
-        self.unit = widgets.Dropdown(
-            description="单位 Unit", options=options["units"], style={"description_width": "initial"}
-        )
+        self.unit = widgets.Dropdown(description="单位 Unit", options=options["units"], style=_FULL_LABEL)
         self.category = _multi("类别 Categories", options["categories"])
         self.org = _multi("机构 Organizations", options["orgs"])
 
@@ -215,8 +217,12 @@ class SearchView(View):
     def __init__(self, corpus: Corpus, keyword: str = "直播") -> None:
         super().__init__()
         self.corpus = corpus
-        self.keyword = widgets.Text(description="关键词 Keyword", value=keyword, continuous_update=False)
-        self.width = widgets.IntSlider(description="上下文 Context", value=20, min=5, max=60, continuous_update=False)
+        self.keyword = widgets.Text(
+            description="关键词 Keyword", value=keyword, continuous_update=False, style=_FULL_LABEL
+        )
+        self.width = widgets.IntSlider(
+            description="上下文 Context", value=20, min=5, max=60, continuous_update=False, style=_FULL_LABEL
+        )
         self._text_search: select.TextSearch | None = None  # built on the first search
 
     def controls(self):

@@ -191,3 +191,19 @@ def test_undated_documents_are_counted_not_dropped_silently(corpus):
     assert f"mentions in undated documents, not drawn: {org}" in table.attrs["limited"]
     hits = pd.DataFrame({"date": pd.to_datetime(["2023-01-05", None]), "n_hits": [2, 3]})
     assert select.hits_over_time(hits).attrs["limited"] == "3 hits in undated documents, not drawn"
+
+
+def test_every_control_shows_its_whole_label_and_dates_print_as_dates(corpus):
+    from explore import summaries, views
+
+    for view in (
+        views.TimelineView(corpus),
+        views.MetricsView(corpus),
+        views.CompaniesView(corpus),
+        views.SearchView(corpus),
+    ):
+        for control in view.controls():
+            if hasattr(control, "style") and hasattr(control, "description"):
+                assert control.style.description_width == "initial", control.description
+    first, last = summaries.date_span(corpus)
+    assert "00:00:00" not in f"{first} {last}" and str(first) < str(last)
