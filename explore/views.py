@@ -4,8 +4,12 @@ Each view asks ``explore.select`` (or ``summaries``) for what to draw — every
 selection, cap and label is decided there — and hands it to
 ``explore.figures``. Its ``update(**selection)`` is the callback, an ordinary
 method a test can call. In JupyterLab a view shows labelled ipywidgets
-controls over ``FigureWidget``s (:attr:`View.figure_widgets`) updated in
-place, and a table (:attr:`View.table_widget`); in an exported page
+controls over ``FigureWidget``s (:attr:`View.figure_widgets`), each replaced
+by a new one in its slot at every change, and a table
+(:attr:`View.table_widget`). Replaced, not updated in place: a FigureWidget's
+front end has two seconds to start (anywidget) and, on a busy machine, one
+that missed them kept showing the previous selection while its neighbours
+changed. In an exported page
 (``explore.notebook.is_static()``) it shows the same figures with plotly's own
 client-side controls (dropdowns, range slider), which need no kernel.
 """
@@ -37,10 +41,11 @@ def table_html(frame: pd.DataFrame) -> str:
 
 
 class View:
-    """Controls → ``update`` → figures replaced in place, and a table below them."""
+    """Controls → ``update`` → a new figure in each slot, and a table below them."""
 
     def __init__(self) -> None:
         self.figure_widgets: list[go.FigureWidget] = []
+        self._slots: list[widgets.VBox] = []
         self.table_widget = widgets.HTML()
 
     # What a view supplies ------------------------------------------------
@@ -58,13 +63,13 @@ class View:
 
     # The wiring -------------------------------------------------------------
     def update(self, **selection) -> None:
-        """The callback: recompute for ``selection`` and redraw in place."""
+        """The callback: recompute for ``selection`` and put a new figure in each slot (the old one is closed)."""
         selection = selection or self.selection()
-        for widget, figure in zip(self.figure_widgets, self.figures(**selection), strict=True):
-            with widget.batch_update():
-                widget.data = ()
-                widget.add_traces(list(figure.data))
-                widget.layout = figure.layout
+        fresh = [go.FigureWidget(figure) for figure in self.figures(**selection)]
+        for slot, old, new in zip(self._slots, self.figure_widgets, fresh, strict=True):
+            slot.children = (new,)
+            old.close()
+        self.figure_widgets = fresh
         self.table_widget.value = table_html(self.table(**selection))
 
     def widget(self) -> widgets.Widget:
@@ -72,11 +77,12 @@ class View:
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
         self.figure_widgets = [go.FigureWidget(f) for f in self.figures(**self.selection())]
+        self._slots = [widgets.VBox([figure]) for figure in self.figure_widgets]
         self.table_widget.value = table_html(self.table(**self.selection()))
         return widgets.VBox(
             [
                 widgets.HBox(controls, layout=widgets.Layout(flex_flow="row wrap")),
-                *self.figure_widgets,
+                *self._slots,
                 self.table_widget,
             ]
         )

@@ -6,8 +6,10 @@ browser is Debian's chromium through playwright. With
 (``make screenshots`` writes ``docs/screenshots``).
 """
 
+import numbers
 import os
 import subprocess
+import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -219,4 +221,120 @@ def test_dashboard_controls_change_the_chart(browser, dashboard, name):
     session.screenshot(f"dashboard-{name}")
     assert session.errors == []
     assert session.outside == []  # Voilà's CDN stylesheets are gone with the explore template
+    session.page.close()
+
+
+# --- Every chart of a view follows the current selection, with the machine busy -----------------------------
+
+# What a chart shows, read the same way from the page (plotly's gd.data) and from the figure the view computes:
+# per trace its type, name, number of points and the sum of its numeric values.
+_CHART_SIGNATURES = """(scope) => Array.from(document.querySelectorAll(scope + ' .js-plotly-plot')).map(p =>
+  (p.data || []).map(t => {
+    const values = [t.x, t.y, t.z].find(v => v && v.length && typeof (v[0]?.length ? v[0][0] : v[0]) === 'number');
+    const flat = values ? Array.from(values).flatMap(v => v?.length ? Array.from(v) : [v]) : [];
+    return [t.type || 'scatter', t.name ?? null, (t.x || t.y || []).length, flat.reduce((a, b) => a + b, 0)];
+  }))"""
+
+
+def _signature(figure) -> list:
+    traces = []
+    for trace in figure.data:
+        values = next(
+            (v for v in (getattr(trace, "x", None), getattr(trace, "y", None), getattr(trace, "z", None))
+             if v is not None and len(v) and isinstance(_first(v), numbers.Real) and not isinstance(_first(v), bool)),
+            None,
+        )  # fmt: skip
+        total = float(sum(_flat(values))) if values is not None else 0.0
+        points = trace.x if getattr(trace, "x", None) is not None else getattr(trace, "y", None)
+        traces.append([trace.type, trace.name, len(points) if points is not None else 0, total])
+    return traces
+
+
+def _first(values):
+    first = values[0]
+    return first[0] if hasattr(first, "__len__") and not isinstance(first, str) and len(first) else first
+
+
+def _flat(values):
+    for value in values:
+        if hasattr(value, "__len__") and not isinstance(value, str):
+            yield from value
+        else:
+            yield value
+
+
+def _same(page_charts: list, expected: list) -> bool:
+    if len(page_charts) != len(expected):
+        return False
+    for shown, wanted in zip(page_charts, expected, strict=True):
+        if len(shown) != len(wanted):
+            return False
+        for (s_type, s_name, s_n, s_sum), (w_type, w_name, w_n, w_sum) in zip(shown, wanted, strict=True):
+            if (s_type, s_name, s_n) != (w_type, w_name, w_n) or abs(s_sum - w_sum) > 1e-6 * max(1, abs(w_sum)):
+                return False
+    return True
+
+
+@pytest.fixture
+def busy_machine():
+    """A CPU-burning process per core beside the browser and the servers."""
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(max(1, os.cpu_count() or 1))]
+    yield
+    for burner in burners:
+        burner.kill()
+        burner.wait()
+
+
+def _choose_and_check_every_chart(session: Session, scope: str, view_name: str) -> None:
+    """Make a selection in the view's controls, then wait until every chart shows what the view computes for it."""
+    import explore
+    from explore import select, views
+
+    corpus = explore.load_corpus()
+    page = session.page
+    if view_name == "companies":
+        options = select.organizations(corpus)["org"].tolist()
+        chosen = [o for o in ("中央网信办", "京东") if o in options] or options[3:5]
+        page.locator(f"{scope} .widget-select-multiple select").first.select_option(label=chosen)
+        view = views.CompaniesView(corpus, orgs=chosen)
+    else:
+        box = page.locator(f"{scope} .widget-text input").first
+        box.fill("联通")
+        box.press("Enter")
+        view = views.SearchView(corpus, keyword="联通")
+    expected = [_signature(f) for f in view.figures(**view.selection())]
+    try:
+        page.wait_for_function(
+            f"(expected) => JSON.stringify(({_CHART_SIGNATURES})({scope!r})) !== 'null' && "
+            f"({_SAME_JS})(({_CHART_SIGNATURES})({scope!r}), expected)",
+            arg=expected,
+            timeout=60_000,
+        )
+    except PlaywrightTimeout:
+        shown = page.evaluate(_CHART_SIGNATURES, scope)
+        pytest.fail(
+            f"a chart does not show the current selection:\nshown    {shown}\nexpected {expected}\n"
+            f"page errors {session.errors}"
+        )
+    assert _same(page.evaluate(_CHART_SIGNATURES, scope), expected)
+
+
+_SAME_JS = """(shown, wanted) => shown.length === wanted.length && shown.every((traces, i) =>
+  traces.length === wanted[i].length && traces.every((t, j) => {
+    const w = wanted[i][j];
+    const close = Math.abs(t[3] - w[3]) <= 1e-6 * Math.max(1, Math.abs(w[3]));
+    return t[0] === w[0] && t[1] === w[1] && t[2] === w[2] && close;
+  }))"""
+
+
+@pytest.mark.parametrize(("name", "view_name"), [("03_companies", "companies"), ("05_search", "search")])
+def test_every_dashboard_chart_follows_the_selection_on_a_busy_machine(
+    browser, dashboard, busy_machine, name, view_name
+):
+    base = dashboard.url.split("/?")[0]
+    session = Session(browser, f"{base}/voila/render/{name}.ipynb?token={_token(dashboard)}")
+    session.wait_for_plots(PLOTS[name])
+    session.no_widget_errors()
+    _choose_and_check_every_chart(session, "body", view_name)
+    assert session.errors == []
     session.page.close()

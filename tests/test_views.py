@@ -18,13 +18,14 @@ def trace_lengths(view):
     return [sum(len(t.x) for t in widget.data) for widget in view.figure_widgets]
 
 
-def test_timeline_update_filters_in_place(corpus):
+def test_timeline_update_puts_a_new_figure_in_its_slot(corpus):
     view = views.TimelineView(corpus)
     view.widget()
     widget = view.figure_widgets[0]
     every = trace_lengths(view)[0]
     view.org.value = ["腾讯"]  # the observer calls update()
-    assert view.figure_widgets[0] is widget  # same widget, new data
+    assert view.figure_widgets[0] is not widget and view._slots[0].children == (view.figure_widgets[0],)
+    assert widget.comm is None  # the old figure is closed: a new one in its slot, never a stale one
     assert 0 < trace_lengths(view)[0] < every
     assert "腾讯" in view.table_widget.value and "京东" not in view.table_widget.value
 
