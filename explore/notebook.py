@@ -54,6 +54,11 @@ class _FigureWidgetRenderer(MimetypeRenderer):
 _shown: list = []
 
 
+def figures_as_widgets() -> bool:
+    """A live dashboard (``EXPLORE_FIGURES=widget``): figures are drawn as ``FigureWidget``s."""
+    return os.environ.get(FIGURES_ENV) == "widget"
+
+
 def is_static() -> bool:
     return os.environ.get(STATIC_ENV, "") == "1"
 
@@ -64,7 +69,7 @@ def setup(path: str | Path | None = None) -> Corpus:
     pio.renderers[WIDGET_RENDERER] = _FigureWidgetRenderer()
     if is_static():
         pio.renderers.default = STATIC_RENDERER
-    elif os.environ.get(FIGURES_ENV) == "widget":
+    elif figures_as_widgets():
         pio.renderers.default = WIDGET_RENDERER
     else:
         pio.renderers.default = "plotly_mimetype"

@@ -4,27 +4,28 @@ Each view asks ``explore.select`` (or ``summaries``) for what to draw — every
 selection, cap and label is decided there — and hands it to
 ``explore.figures``. Its ``update(**selection)`` is the callback, an ordinary
 method a test can call. In JupyterLab a view shows labelled ipywidgets
-controls over ``FigureWidget``s (:attr:`View.figure_widgets`), each replaced
-by a new one in its slot at every change, and a table
-(:attr:`View.table_widget`). Replaced, not updated in place: a FigureWidget's
-front end has two seconds to start (anywidget) and, on a busy machine, one
-that missed them kept showing the previous selection while its neighbours
-changed. In an exported page
+controls over its figures (:attr:`View.shown`), each put anew in its slot at
+every change (``_put``), and a table (:attr:`View.table_widget`). Never
+updated in place: a FigureWidget's front end has two seconds to start
+(anywidget) and, on a busy machine, one that missed them kept showing the
+previous selection while its neighbours changed. In an exported page
 (``explore.notebook.is_static()``) it shows the same figures with plotly's own
 client-side controls (dropdowns, range slider), which need no kernel.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from IPython.display import HTML, display
 
 from explore import figures, select
-from explore.notebook import is_static
+from explore.notebook import figures_as_widgets, is_static
 from explore.tables import Corpus
 
 _WIDE = widgets.Layout(width="32%")
@@ -44,8 +45,8 @@ class View:
     """Controls → ``update`` → a new figure in each slot, and a table below them."""
 
     def __init__(self) -> None:
-        self.figure_widgets: list[go.FigureWidget] = []
-        self._slots: list[widgets.VBox] = []
+        self.shown: list[go.Figure] = []  # the figures on show, one per slot
+        self._slots: list[widgets.Widget] = []
         self.table_widget = widgets.HTML()
 
     # What a view supplies ------------------------------------------------
@@ -63,21 +64,21 @@ class View:
 
     # The wiring -------------------------------------------------------------
     def update(self, **selection) -> None:
-        """The callback: recompute for ``selection`` and put a new figure in each slot (the old one is closed)."""
+        """The callback: recompute for ``selection`` and put the new figures in their slots."""
         selection = selection or self.selection()
-        fresh = [go.FigureWidget(figure) for figure in self.figures(**selection)]
-        for slot, old, new in zip(self._slots, self.figure_widgets, fresh, strict=True):
-            slot.children = (new,)
-            old.close()
-        self.figure_widgets = fresh
+        self.shown = self.figures(**selection)
+        for slot, figure in zip(self._slots, self.shown, strict=True):
+            _put(slot, figure)
         self.table_widget.value = table_html(self.table(**selection))
 
     def widget(self) -> widgets.Widget:
         controls = self.controls()
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
-        self.figure_widgets = [go.FigureWidget(f) for f in self.figures(**self.selection())]
-        self._slots = [widgets.VBox([figure]) for figure in self.figure_widgets]
+        self.shown = self.figures(**self.selection())
+        self._slots = [_slot() for _ in self.shown]
+        for slot, figure in zip(self._slots, self.shown, strict=True):
+            _put(slot, figure)
         self.table_widget.value = table_html(self.table(**self.selection()))
         return widgets.VBox(
             [
@@ -94,6 +95,33 @@ class View:
 
     def _ipython_display_(self) -> None:
         display(HTML(self.static_html()) if is_static() else self.widget())
+
+
+_PLOTLY_JSON = "application/vnd.plotly.v1+json"
+
+
+def _slot() -> widgets.Widget:
+    """Where one figure of a view is shown: a box for a FigureWidget (dashboards), else an output area."""
+    return widgets.VBox() if figures_as_widgets() else widgets.Output()
+
+
+def _put(slot: widgets.Widget, figure: go.Figure) -> None:
+    """Show ``figure`` in ``slot``, replacing what was there.
+
+    In a dashboard a new ``FigureWidget`` (the old one closed); in JupyterLab the
+    figure as plotly JSON in an output area, drawn by JupyterLab's plotly
+    renderer, which is loaded with the page: a FigureWidget's front end has two
+    seconds to start (anywidget), and on a busy machine one that missed them
+    stayed blank or kept showing the previous selection.
+    """
+    if isinstance(slot, widgets.Output):
+        bundle = json.loads(pio.to_json(figure, validate=False))
+        slot.outputs = ({"output_type": "display_data", "data": {_PLOTLY_JSON: bundle}, "metadata": {}},)
+        return
+    old = slot.children
+    slot.children = (go.FigureWidget(figure),)
+    for widget in old:
+        widget.close()
 
 
 # A control's label shown whole (ipywidgets cuts a description at 80 px: 关键词 Key…).

@@ -228,12 +228,21 @@ def test_dashboard_controls_change_the_chart(browser, dashboard, name):
 
 # What a chart shows, read the same way from the page (plotly's gd.data) and from the figure the view computes:
 # per trace its type, name, number of points and the sum of its numeric values.
-_CHART_SIGNATURES = """(scope) => Array.from(document.querySelectorAll(scope + ' .js-plotly-plot')).map(p =>
-  (p.data || []).map(t => {
-    const values = [t.x, t.y, t.z].find(v => v && v.length && typeof (v[0]?.length ? v[0][0] : v[0]) === 'number');
+_CHART_SIGNATURES = """(scope) => {
+  const typed = {f8: Float64Array, f4: Float32Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array,
+                 u2: Uint16Array, i4: Int32Array, u4: Uint32Array};
+  const decode = v => {  // plotly JSON may carry numeric arrays as base64 ({dtype, bdata})
+    if (!v || !v.bdata) return v;
+    const bytes = Uint8Array.from(atob(v.bdata), c => c.charCodeAt(0));
+    return Array.from(new typed[v.dtype](bytes.buffer));
+  };
+  return Array.from(document.querySelectorAll(scope + ' .js-plotly-plot')).map(p => (p.data || []).map(t => {
+    const [x, y, z] = [decode(t.x), decode(t.y), decode(t.z)];
+    const values = [x, y, z].find(v => v && v.length && typeof (v[0]?.length ? v[0][0] : v[0]) === 'number');
     const flat = values ? Array.from(values).flatMap(v => v?.length ? Array.from(v) : [v]) : [];
-    return [t.type || 'scatter', t.name ?? null, (t.x || t.y || []).length, flat.reduce((a, b) => a + b, 0)];
-  }))"""
+    return [t.type || 'scatter', t.name ?? null, (x || y || []).length, flat.reduce((a, b) => a + b, 0)];
+  }));
+}"""
 
 
 def _signature(figure) -> list:
@@ -336,5 +345,17 @@ def test_every_dashboard_chart_follows_the_selection_on_a_busy_machine(
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
     _choose_and_check_every_chart(session, "body", view_name)
+    assert session.errors == []
+    session.page.close()
+
+
+@pytest.mark.parametrize(("name", "view_name"), [("03_companies", "companies"), ("05_search", "search")])
+def test_every_jupyterlab_chart_follows_the_selection_on_a_busy_machine(browser, lab, busy_machine, name, view_name):
+    base = lab.url.split("/lab")[0]
+    session = Session(browser, f"{base}/lab/workspaces/{name}-busy/tree/{name}.ipynb?reset&token={_token(lab)}")
+    _run_all(session)
+    session.wait_for_plots(PLOTS[name])
+    session.no_widget_errors()
+    _choose_and_check_every_chart(session, PANEL, view_name)
     assert session.errors == []
     session.page.close()

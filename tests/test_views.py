@@ -1,8 +1,11 @@
-"""Widget views: callbacks are plain methods, figures update in place; tested through their public surface."""
+"""Widget views: callbacks are plain methods, each figure is put anew in its slot; tested through their surface."""
 
 import itertools
+import json
 
+import ipywidgets as widgets
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 import explore
@@ -14,18 +17,33 @@ def corpus():
     return explore.load_corpus()
 
 
+def test_a_slot_shows_the_new_figure_and_closes_the_old_one(corpus, monkeypatch):
+    """In JupyterLab an output area holding the figure's plotly JSON; in a dashboard a new FigureWidget."""
+    view = views.TimelineView(corpus)
+    view.widget()
+    (slot,) = view._slots
+    assert isinstance(slot, widgets.Output) and "application/vnd.plotly.v1+json" in slot.outputs[0]["data"]
+    json.dumps(slot.outputs)  # the widget's state goes to the browser as JSON
+    monkeypatch.setenv("EXPLORE_FIGURES", "widget")
+    view = views.TimelineView(corpus)
+    view.widget()
+    (slot,) = view._slots
+    (first,) = slot.children
+    view.org.value = ["腾讯"]
+    (second,) = slot.children
+    assert isinstance(second, go.FigureWidget) and second is not first and first.comm is None
+    assert {t.name for t in second.data if len(t.x)} == {t.name for t in view.shown[0].data if len(t.x)}
+
+
 def trace_lengths(view):
-    return [sum(len(t.x) for t in widget.data) for widget in view.figure_widgets]
+    return [sum(len(t.x) for t in widget.data) for widget in view.shown]
 
 
 def test_timeline_update_puts_a_new_figure_in_its_slot(corpus):
     view = views.TimelineView(corpus)
     view.widget()
-    widget = view.figure_widgets[0]
     every = trace_lengths(view)[0]
     view.org.value = ["腾讯"]  # the observer calls update()
-    assert view.figure_widgets[0] is not widget and view._slots[0].children == (view.figure_widgets[0],)
-    assert widget.comm is None  # the old figure is closed: a new one in its slot, never a stale one
     assert 0 < trace_lengths(view)[0] < every
     assert "腾讯" in view.table_widget.value and "京东" not in view.table_widget.value
 
@@ -34,7 +52,7 @@ def test_callback_called_directly(corpus):
     view = views.MetricsView(corpus)
     view.widget()
     view.update(unit="元", categories=["money"], orgs=["中国农业银行"])
-    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view.figure_widgets]
+    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view.shown]
     assert sorted(set(values)) == [5180000.0, 21000000.0, 41900000.0]
 
 
@@ -116,10 +134,10 @@ def test_timeline_shows_unattributed_events_until_organizations_are_chosen(tmp_p
     assert sorted(every["org"].fillna("(none)")) == ["(none)", "京东", "腾讯"]
     assert list(select.select_events(corpus, **(view.selection() | {"orgs": ["京东"]}))["org"]) == ["京东"]
     view.widget()
-    drawn = {trace.name for trace in view.figure_widgets[0].data if len(trace.x)}
+    drawn = {trace.name for trace in view.shown[0].data if len(trace.x)}
     assert drawn == {"京东", "腾讯", "（未归属 unattributed）"}
     view.org.value = ["京东"]
-    assert {trace.name for trace in view.figure_widgets[0].data if len(trace.x)} == {"京东"}
+    assert {trace.name for trace in view.shown[0].data if len(trace.x)} == {"京东"}
 
 
 def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, monkeypatch):
