@@ -110,9 +110,18 @@ class Session:
         self.page.wait_for_function(f"JSON.stringify({before}) !== JSON.stringify({self.POINTS})", timeout=30_000)
 
     def wait_for_plots(self, count: int) -> None:
-        self.page.wait_for_function(
-            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}", timeout=RUN_TIMEOUT_MS
-        )
+        drawn = "document.querySelectorAll('.js-plotly-plot .main-svg').length"
+        try:
+            self.page.wait_for_function(f"{drawn} >= {count}", timeout=RUN_TIMEOUT_MS)
+        except PlaywrightTimeout:  # say what the page showed instead: the next session needs it
+            shown = self.page.evaluate(drawn)
+            text = self.page.inner_text("body")
+            self.screenshot("timeout")
+            pytest.fail(
+                f"{shown} of {count} charts drawn in {RUN_TIMEOUT_MS / 1000:.0f} s; 'Loading widget' on the page: "
+                f"{'Loading widget' in text}; outputs holding plotly JSON: "
+                f"{self.page.locator('.jp-OutputArea-output').count()} output areas; errors: {self.errors}"
+            )
 
     def no_widget_errors(self) -> None:
         self.page.wait_for_function(
