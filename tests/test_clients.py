@@ -119,8 +119,8 @@ class Session:
             self.screenshot("timeout")
             pytest.fail(
                 f"{shown} of {count} charts drawn in {RUN_TIMEOUT_MS / 1000:.0f} s; 'Loading widget' on the page: "
-                f"{'Loading widget' in text}; outputs holding plotly JSON: "
-                f"{self.page.locator('.jp-OutputArea-output').count()} output areas; errors: {self.errors}"
+                f"{'Loading widget' in text}; output areas on the page: "
+                f"{self.page.locator('.jp-OutputArea-output').count()}; errors: {self.errors}"
             )
 
     def no_widget_errors(self) -> None:
