@@ -52,6 +52,7 @@ from explore.store import (
     VERSION_PREFIX,
     InputFile,
     TableFile,
+    check_bytes,
     check_tables,
     file_sha256,
     looks_built,
@@ -108,9 +109,13 @@ class _Previous:
     """What the previous build in ``out`` offers: its manifest and tables, or why nothing of it is reused."""
 
     manifest: dict | None
-    tables: dict[str, TableFile] | None
-    files: dict
+    tables: dict[str, TableFile] | None  # None when nothing of it is reused
     reason: str | None
+
+    @property
+    def files(self) -> dict:
+        """The inputs whose rows can be reused, by source file (none when the tables cannot be)."""
+        return self.manifest["files"] if self.tables is not None else {}
 
 
 def _previous(out: Path) -> _Previous:
@@ -119,18 +124,17 @@ def _previous(out: Path) -> _Previous:
         manifest = read_manifest(out)
         if manifest is None:
             missing = f"{out}: {MANIFEST} is missing" if looks_built(out) else None
-            return _Previous(None, None, {}, missing and f"the previous build could not be reused ({missing})")
+            return _Previous(None, None, missing and f"the previous build could not be reused ({missing})")
         tables = check_tables(out, manifest)
-        for name, table in tables.items():
-            if file_sha256(table.path) != table.sha256:
-                raise CorpusError(str(table.path), f"the {name} table does not match its checksum")
+        for table in tables.values():
+            check_bytes(out, table)
     except (CorpusError, OSError) as error:
-        return _Previous(None, None, {}, f"the previous build could not be reused ({error})")
+        return _Previous(None, None, f"the previous build could not be reused ({error})")
     if manifest["version"] != __version__:
-        return _Previous(manifest, None, {}, f"package version {manifest['version']} → {__version__}")
+        return _Previous(manifest, None, f"package version {manifest['version']} → {__version__}")
     if manifest.get("data_hash") != data_hash():
-        return _Previous(manifest, None, {}, "the vocabulary files changed")
-    return _Previous(manifest, tables, manifest["files"], None)
+        return _Previous(manifest, None, "the vocabulary files changed")
+    return _Previous(manifest, tables, None)
 
 
 def _hashed(file: InputFile) -> InputFile:
@@ -275,20 +279,16 @@ class _Lock:
         self._file.close()
 
 
-def _remove_leftovers(out: Path, keep: str | None) -> list[str]:
+def _remove_leftovers(out: Path, keep: str | None) -> None:
     """Staging and version folders no committed manifest names (a killed build, a full disk); old-format tables."""
-    removed = []
     for child in out.iterdir():
         stale = child.name.startswith(_STAGING_PREFIX) or (child.name.startswith(VERSION_PREFIX) and child.name != keep)
         old_format = keep is not None and child.suffix == ".parquet" and child.stem in TABLES
         leftover_manifest = child.name.startswith(f".{MANIFEST}.")
         if stale and child.is_dir():
             shutil.rmtree(child, ignore_errors=True)
-            removed.append(child.name)
         elif old_format or leftover_manifest:
             child.unlink(missing_ok=True)
-            removed.append(child.name)
-    return removed
 
 
 class _Reused:

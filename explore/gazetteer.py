@@ -294,8 +294,7 @@ class UnitVocabulary:
     subject_links: tuple[str, ...]  # longest first
     allowed_categories: dict[str, list[str]]  # unit kind → categories it may take
     coverage_endings: tuple[str, ...]
-    subject_categories: dict[str, list[str]]  # category → words of the subject or clause
-    category_words: dict[str, re.Pattern[str]]  # the same words, one pattern per category, in the same order
+    category_words: dict[str, re.Pattern[str]]  # category → its words of the subject or clause, in the file's order
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +307,6 @@ def unit_vocabulary() -> UnitVocabulary:
         subject_links=tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True)),
         allowed_categories=dict(spec["allowed_categories"]),
         coverage_endings=tuple(spec["coverage_nouns"]["endings"]),
-        subject_categories=dict(spec["subject_categories"]),
         category_words={
             category: re.compile("|".join(map(re.escape, words)) if words else "(?!)")  # no word: never
             for category, words in spec["subject_categories"].items()

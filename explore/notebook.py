@@ -3,9 +3,10 @@
 Three modes, chosen by the environment so the notebooks' cells stay the same:
 
 - live (default): figures are stored as plotly JSON (small, comparable by
-  nbval) and views are ipywidgets driving ``FigureWidget``s;
+  nbval), and a view's controls redraw its figures as plotly JSON in output
+  areas (``explore.views``);
 - dashboard (``EXPLORE_FIGURES=widget``, set by ``explore serve``): figures are
-  ``FigureWidget``s too, drawn by the widget's own plotly.js: Voilà's front end
+  ``FigureWidget``s, drawn by the widget's own plotly.js: Voilà's front end
   is older than the plotly mime renderer's extension, which threw on every
   figure there;
 - static (``EXPLORE_STATIC=1``, set by ``explore report``): figures are HTML

@@ -39,10 +39,8 @@ def parse_number(text: str) -> float | None:
     """Arabic (with thousands commas) or Chinese numerals to a float; ``None`` beyond what a float holds."""
     text = text.strip()
     if ARABIC.match(text):
-        value = float(text.replace(",", ""))
-        return value if math.isfinite(value) else None
-    value = parse_chinese_integer(text)
-    return finite(value)
+        return finite(float(text.replace(",", "")))
+    return finite(parse_chinese_integer(text))
 
 
 def finite(value: float | None) -> float | None:

@@ -228,14 +228,19 @@ def open_built(path: Path, *, text: bool = True) -> Corpus:
     return Corpus(root=Path(manifest["source_root"]), **readers)
 
 
+def check_bytes(folder: Path, table: TableFile) -> None:
+    """The table's bytes are those the build wrote (its SHA-256 in the manifest); reads the whole file."""
+    if file_sha256(table.path) != table.sha256:
+        raise damaged(folder, f"{table.path.relative_to(folder)} does not match its checksum (changed since the build)")
+
+
 def read_table(folder: Path, table: TableFile, name: str, *, text: bool = True) -> pd.DataFrame:
     """One committed table, its bytes checked against the manifest's SHA-256 first."""
     columns = TABLES[name]
     wanted = [c for c in columns if text or TEXT_COLUMNS.get(name) != c]
     where = table.path.relative_to(folder)
     try:
-        if file_sha256(table.path) != table.sha256:
-            raise damaged(folder, f"{where} does not match its checksum (changed since the build)")
+        check_bytes(folder, table)
         frame = pd.read_parquet(table.path, columns=wanted)
     except FileNotFoundError:
         raise damaged(folder, f"{where} is missing (another build replaced it? open the corpus again)") from None
