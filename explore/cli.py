@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(run=_bench_command)
     evaluate = commands.add_parser("evaluate", help="score extraction against a hand annotation (CSV)")
     evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")
-    evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org")
+    evaluate.add_argument("--metrics", help="CSV: source_file,item_no,raw,value,unit,qualifier,org,measure")
     evaluate.add_argument("--dates", help="CSV: source_file,item_no,date,precision")
     evaluate.add_argument(
         "--pages", nargs=2, metavar=("GOLD", "PAGES"), help="a page gold folder and the folder of its pages"

@@ -27,6 +27,7 @@ class MetricScores:
     value_correct: int
     qualifier_correct: int
     org_correct: int
+    measure_correct: int
 
     @property
     def recall(self) -> float:
@@ -47,6 +48,7 @@ class MetricScores:
             "value_unit": round(self.share(self.value_correct), 3),
             "qualifier": round(self.share(self.qualifier_correct), 3),
             "attribution": round(self.share(self.org_correct), 3),
+            "measure": round(self.share(self.measure_correct), 3),
         }
 
     def lines(self) -> list[str]:
@@ -54,7 +56,7 @@ class MetricScores:
             f"metrics: {self.n_annotated} annotated, {self.n_extracted} extracted, {self.n_matched} matched",
             f"  recall {self.recall:.3f}  precision {self.precision:.3f}",
             f"  value+unit {self.share(self.value_correct):.3f}  qualifier {self.share(self.qualifier_correct):.3f}"
-            f"  attribution {self.share(self.org_correct):.3f}",
+            f"  attribution {self.share(self.org_correct):.3f}  measure {self.share(self.measure_correct):.3f}",
         ]
 
 
@@ -101,7 +103,7 @@ def _extracted_for(corpus: Corpus, annotation: pd.DataFrame) -> pd.DataFrame:
 def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
     extracted = _extracted_for(corpus, annotation)
     truth, found = _keyed(annotation), _keyed(extracted)
-    matched = value_ok = qualifier_ok = org_ok = 0
+    matched = value_ok = qualifier_ok = org_ok = measure_ok = 0
     for key, expected_rows in truth.items():
         for expected, got in zip(expected_rows, found.get(key, []), strict=False):
             matched += 1
@@ -110,7 +112,8 @@ def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
             )
             qualifier_ok += expected["qualifier"] == got["qualifier"]
             org_ok += expected["org"] == (got["org"] or "")
-    return MetricScores(len(annotation), len(extracted), matched, value_ok, qualifier_ok, org_ok)
+            measure_ok += expected["measure"] == got["measure"]
+    return MetricScores(len(annotation), len(extracted), matched, value_ok, qualifier_ok, org_ok, measure_ok)
 
 
 def score_dates(corpus: Corpus, annotation: pd.DataFrame) -> DateScores:

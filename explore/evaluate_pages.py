@@ -63,6 +63,7 @@ SCORES = (
     "figure_recall",
     "figure_precision",
     "qualifier",
+    "measure",
 )
 TEST_DIGITS = ("7", "8", "9")
 _SHORT_LINE = 12
@@ -316,6 +317,7 @@ def score_page(gold: PageGold, raw_text: str, tables: dict[str, pd.DataFrame]) -
         tally.add("figure_recall", len(pairs), len(gold.figures))
         tally.add("figure_precision", len(pairs), len(metrics))
         tally.add("qualifier", sum(want["qualifier"] == got["qualifier"] for want, got in pairs), len(pairs))
+        tally.add("measure", sum(want["measure"] == got["measure"] for want, got in pairs), len(pairs))
         matched_raw = Counter(want["raw"] for want, _ in pairs)
         missed = Counter(want["raw"] for want in gold.figures) - matched_raw
         extra = Counter(metrics["raw"]) - Counter(got["raw"] for _, got in pairs)
@@ -325,6 +327,11 @@ def score_page(gold: PageGold, raw_text: str, tables: dict[str, pd.DataFrame]) -
             f"qualifier: {want['raw']} want {want['qualifier']}, got {got['qualifier']}"
             for want, got in pairs
             if want["qualifier"] != got["qualifier"]
+        ]
+        misses += [
+            f"measure: {want['raw']} want {want['measure']}, got {got['measure']} (subject {got['subject']})"
+            for want, got in pairs
+            if want["measure"] != got["measure"]
         ]
     return PageResult(gold.file, tally, tuple(misses))
 

@@ -211,6 +211,7 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
                     "raw": metric.raw,
                     "org": _metric_org(sentence, breaks, metric.start - sentence.start, actor, own_org),
                     "category": metric.category,
+                    "measure": metric.measure,
                     "themes": theme_names or None,
                     "theme_evidence": theme_evidence or None,
                     "sentence": stored_text(sentence, metric.start, metric.end),

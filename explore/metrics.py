@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from explore.chars import CJK
 from explore.gazetteer import UnitVocabulary, unit_vocabulary
+from explore.measures import FigureContext, measure_of
 from explore.numbers import MULTIPLIERS, finite, parse_number
 from explore.sentences import Sentence
 
@@ -45,6 +46,7 @@ class Metric(NamedTuple):
     subject: str | None
     qualifier: str
     category: str
+    measure: str  # what it counts (``explore.measures``)
     raw: str
     start: int  # offsets of ``raw`` in the document text
     end: int
@@ -178,6 +180,11 @@ class _Clauses:
                 return end
         return None
 
+    def end(self, position: int) -> int:
+        """Where the clause holding ``position`` ends (at most ``_CLAUSE_MAX`` characters on)."""
+        after = bisect_right(self._ends, position)
+        return min(self._ends[after] - 1 if after < len(self._ends) else position + _CLAUSE_MAX, position + _CLAUSE_MAX)
+
     def start(self, position: int) -> int:
         """Where the clause holding ``position`` begins (at most ``_CLAUSE_MAX`` characters back)."""
         before = bisect_right(self._ends, position)
@@ -238,6 +245,17 @@ def _category(subject: str | None, clause: str, unit: str | None, vocabulary: Un
     return units[unit]["category"] if unit in units else "count"
 
 
+_CONTEXT_BACK = 30
+_CONTEXT_BREAK = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _context_before(text: str, start: int) -> str:
+    """The words before a figure back to the last comma (past 、 and 和: 销售小米、苹果等农产品30余万元), at most 30."""
+    window = text[max(0, start - _CONTEXT_BACK) : start]
+    breaks = list(_CONTEXT_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
 def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
     rules = _rules()
@@ -254,14 +272,15 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         unit = groups.unit or ("个" if groups.noun else None)
         clause_start = clauses.start(match.start())
         if groups.noun:
-            subject = groups.noun
+            subject = counted = groups.noun
         else:
-            subject = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
-            subject = subject or _subject_before(text, match.start(), clause_start, clauses, rules)
+            counted = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
+            subject = counted or _subject_before(text, match.start(), clause_start, clauses, rules)
         clause = text[clause_start : match.start()]
         category = _category(subject, clause, unit, rules.vocabulary)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
+        after = text[match.end() : clauses.end(match.end())]
         found.append(
             Metric(
                 value=value,
@@ -269,6 +288,7 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
                 subject=subject,
                 qualifier=_qualifier(groups),
                 category=category,
+                measure=measure_of(FigureContext(unit, counted, clause, after, _context_before(text, match.start()))),
                 raw=match.group(),
                 start=sentence.start + match.start(),
                 end=sentence.start + match.end(),

@@ -59,6 +59,7 @@ METRIC_COLUMNS = {
     "raw": "string",
     "org": "string",
     "category": "string",
+    "measure": "string",
     "themes": "string",
     "theme_evidence": "string",
     "sentence": "string",
@@ -153,7 +154,9 @@ class Corpus:
         applied), ``unit``, ``subject`` (what is counted), ``qualifier``
         (``exact`` / ``approx`` / ``more_than`` / ``at_least`` / ``less_than``),
         ``raw`` (the span as written), ``org`` (the actor the figure is about),
-        ``category``, ``themes`` (``; ``-separated), ``theme_evidence`` (each
+        ``category``, ``measure`` (what it counts: villages, people trained,
+        money put in …, ``explore.measures``; ``other`` when none fits),
+        ``themes`` (``; ``-separated), ``theme_evidence`` (each
         theme with the words of the sentence that gave it), ``sentence``,
         ``start``/``end``.
     ``events``

@@ -86,8 +86,8 @@ def test_a_page_is_scored_line_by_line(tmp_path):
         furniture=frozenset({1, 3, 6}),
         orgs=(("某县人民政府",),),
         figures=(
-            {"raw": "120个", "value": "120", "unit": "个", "qualifier": "exact"},
-            {"raw": "超过3万户", "value": "30000", "unit": "户", "qualifier": "more_than"},
+            {"raw": "120个", "value": "120", "unit": "个", "qualifier": "exact", "measure": "facilities"},
+            {"raw": "超过3万户", "value": "30000", "unit": "户", "qualifier": "more_than", "measure": "villages"},
         ),
     )
     result = score_page(gold, text, _page(tmp_path, text))
@@ -95,6 +95,8 @@ def test_a_page_is_scored_line_by_line(tmp_path):
     assert tally.asked["body_recall"] == 3 and tally.right["body_recall"] == 3, result.misses
     assert tally.asked["furniture_recall"] == 3
     assert tally.asked["figure_recall"] == 2
+    assert tally.asked["measure"] == 2 and tally.right["measure"] == 1  # 3万户 are households, not villages
+    assert "measure: 超过3万户 want villages, got households (subject 农户)" in result.misses
     assert tally.asked["date"] == 1 and tally.asked["date_stated"] == 1
 
 
