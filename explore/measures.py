@@ -20,7 +20,9 @@ OTHER = "other"
 _NOUN_TAILS = ("数量", "总数", "总量", "规模", "数目", "数")
 # Words between the noun or verb and the number that say nothing of the measure: 增长了, 超过了, 约达, 将达到.
 # (Not 至/到: 提升至 99% gives a level, not a growth.)
-_LINKS = re.compile(r"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|[“”‘’「」《》 ])+$")
+_LINKS = re.compile(
+    r"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|[“”‘’「」《》 ])+$"
+)
 _HEAD_SKIP = re.compile(r"^(?:的|之|[“”‘’「」《》（( ])+")
 _HEAD = 12  # characters after a number read for the noun it counts (5个】具有行业影响力的标杆项目)
 
@@ -60,6 +62,7 @@ class FigureContext:
     after: str  # the text after the figure up to the next break
     context: str  # the words around the figure, wider than the clause (back to the last comma)
 
+
 @dataclass(frozen=True)
 class MeasureRules:
     measures: dict[str, Measure]  # in the file's order, ``other`` last
@@ -90,7 +93,9 @@ def measure_rules() -> MeasureRules:
                 unless=_alternation(rule.get("unless", [])),
             )
         )
-    families = {unit: (family, float(factor)) for family, units in spec["families"].items() for unit, factor in units.items()}
+    families = {
+        unit: (family, float(factor)) for family, units in spec["families"].items() for unit, factor in units.items()
+    }
     return MeasureRules(measures, tuple(rules), _alternation(spec["modifiers"]["words"]), families)
 
 
@@ -109,8 +114,11 @@ def _noun_rule(candidates: list[_Rule], head: str, tail: str) -> _Rule | None:
     after = [(position, i) for position, i in after if position is not None]
     if after:
         return candidates[min(after)[1]]
-    before = [(-max(len(n) for n in r.nouns if tail.endswith(n)), i) for i, r in enumerate(candidates)
-              if r.nouns and tail.endswith(r.nouns)]
+    before = [
+        (-max(len(n) for n in r.nouns if tail.endswith(n)), i)
+        for i, r in enumerate(candidates)
+        if r.nouns and tail.endswith(r.nouns)
+    ]
     return candidates[min(before)[1]] if before else None
 
 
