@@ -107,11 +107,11 @@ def notebook_probe(built: str) -> dict:
     rng = random.Random(0)
     timings = []
     orgs = list(timeline.org.options)
-    units = list(metrics.unit.options)
+    groups = [group for _label, group in metrics.group.options]
     for _ in range(_WIDGET_UPDATES):
         chosen = rng.sample(orgs, k=min(len(orgs), rng.randint(1, 5)))
         timings.append(_seconds(lambda c=chosen: timeline.update(**(timeline.selection() | {"orgs": c}))))
-        timings.append(_seconds(lambda: metrics.update(**(metrics.selection() | {"unit": rng.choice(units)}))))
+        timings.append(_seconds(lambda: metrics.update(**(metrics.selection() | {"group": rng.choice(groups)}))))
     companies = views.CompaniesView(corpus)
     companies.widget()
     choices = list(companies.org.options)

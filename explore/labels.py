@@ -8,6 +8,9 @@ labels where a reader will see them; figure builders draw what they are given.
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
 LABELS = {
     "org": "机构 organization",
     "date": "日期 date",
@@ -26,6 +29,20 @@ LABELS = {
     "n_chars_furniture": "删除的页面杂项 furniture removed",
     "n_chars_normalized": "规范化删除 normalized away",
     "source_file": "文件 file",
+    "measure": "测量 measure",
+    "measure_label": "测量 measure",
+    "raw": "原文 as written",
+    "qualifier": "限定 qualifier",
+    "subject": "对象 counted",
+    "sentence": "句子 sentence",
+    "title": "标题 title",
+    "text": "句子 sentence",
+    "kind": "类型 kind",
+    "date_text": "原文日期 date as written",
+    "date_precision": "精度 precision",
+    "n_figures": "同类数字 figures of it",
+    "base_value": "换算值 value in base unit",
+    "base_unit": "基本单位 base unit",
 }
 QUALIFIER_LABELS = {
     "exact": "确数 exact",
@@ -50,3 +67,26 @@ def missing(column: str) -> str:
 def limited(template: str, shown: int, total: int) -> str:
     """What a capped chart says of itself: ``"the {n} largest of {total} files"`` → the 30 largest of 1,234 files."""
     return template.format(n=f"{shown:,}", total=f"{total:,}")
+
+
+_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+
+
+def readable_number(value: object) -> str:
+    """A number as a Chinese reader writes it: 25.5万, 12亿, 2.05万亿; below 万 with thousands separators
+    (1,207; 0.35); never scientific notation. A missing value is empty."""
+    if value is None or value is pd.NA or not isinstance(value, int | float | np.number) or np.isnan(value):
+        return ""
+    value = float(value)
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{_digits(value / scale)}{word}"
+    return _digits(value, separators=True)
+
+
+def _digits(value: float, *, separators: bool = False) -> str:
+    """At most four significant decimals, no trailing zeros: 25.5, 1,207, 0.1234."""
+    if value == int(value):
+        return f"{int(value):,}" if separators else str(int(value))
+    text = f"{value:,.4f}" if separators else f"{value:.4f}"
+    return text.rstrip("0").rstrip(".")

@@ -19,10 +19,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import plotly.io as pio
 from plotly.io.base_renderers import MimetypeRenderer
 
 from explore.corpus import Corpus, load_corpus
+from explore.labels import readable_number
 
 CORPUS_ENV = "EXPLORE_CORPUS"
 STATIC_ENV = "EXPLORE_STATIC"
@@ -66,6 +68,7 @@ def is_static() -> bool:
 
 def setup(path: str | Path | None = None) -> Corpus:
     """Load the notebook's corpus (``EXPLORE_CORPUS`` or the seeds) and pick the renderer."""
+    pd.set_option("display.float_format", readable_number)  # 25.5万, 1,207: never 2.0000e+05 in a table
     pio.renderers[STATIC_RENDERER] = _StaticHtmlRenderer()
     pio.renderers[WIDGET_RENDERER] = _FigureWidgetRenderer()
     if is_static():

@@ -110,7 +110,11 @@ def write_report(out: Path, *, corpus: str | Path | None = None) -> Path:
     """Execute every notebook in static mode on ``corpus`` and write the pages; returns the index."""
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,  # no ¶ after every heading of a page a reader shares
     )
     sources = notebook_sources()
     pages = []

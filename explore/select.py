@@ -28,9 +28,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from explore import limits
+from explore import compare, limits
 from explore.labels import limited, missing
 from explore.tables import Corpus
+from explore.themes import find_themes
 
 DateRange = tuple[date | pd.Timestamp | None, date | pd.Timestamp | None]
 
@@ -228,57 +229,78 @@ def select_events(
 class MetricSelection:
     """The figures of a corpus, prepared once for many selections (a metrics chart's callbacks).
 
-    A figure without a unit carries the label ``labels.missing("unit")`` as its
-    unit, here and in everything built from it, so a unit chosen in a control
-    is the unit drawn.
+    Figures are compared like with like: a chart draws one ``group`` at a
+    time, the figures of one measure in one unit family
+    (:func:`explore.compare.measured`: 村庄 · 个, 培训人数 · 人次, 农产品 · 公斤),
+    never one raw unit that mixes villages with departments. A figure without
+    a unit carries the label ``labels.missing("unit")`` as its unit.
     """
 
     def __init__(self, corpus: Corpus) -> None:
-        metrics = corpus.metrics
+        metrics = compare.measured(corpus)
         self.metrics = metrics.assign(unit=metrics["unit"].fillna(missing("unit")))
-        self._selector = Selector(self.metrics, ["unit", "category", "org"])
-        self._values = self.metrics["value"].to_numpy(dtype=float)
-        self._document_dates = corpus.documents.set_index("doc_id")["date"]
+        self._selector = Selector(self.metrics, ["unit", "category", "org", "group"])
+        self._values = self.metrics["base_value"].to_numpy(dtype=float)
+        self._groups = compare.group_options(self.metrics)
         self._last = _LastSelection()
 
     def options(self) -> dict[str, list]:
-        """``units`` (most figures first), ``categories`` and ``orgs`` (sorted)."""
+        """``groups`` (``(label, group)`` pairs, measures in the data file's order), ``units`` (most figures
+        first), ``categories`` and ``orgs`` (sorted)."""
         return {
+            "groups": [(f"{label} ({n:,})", group) for group, label, n in self._groups.itertuples(index=False)],
             "units": self.metrics["unit"].value_counts().index.tolist(),
             "categories": self._selector.options("category"),
             "orgs": self._selector.options("org"),
         }
+
+    def group_label(self, group: str) -> str:
+        """What a reader is told a group is: 村庄 villages · 个."""
+        found = self._groups.loc[self._groups["group"] == group, "label"]
+        return str(found.iloc[0]) if len(found) else group
 
     def rows(
         self,
         units: Sequence[str] | None = None,
         categories: Sequence[str] | None = None,
         orgs: Sequence[str] | None = None,
+        groups: Sequence[str] | None = None,
     ) -> np.ndarray:
         """Positions in :attr:`metrics` of the figures matching every filter (the last selection is kept)."""
 
         def keep() -> np.ndarray:
             kept = self._selector.keep("unit", units) & self._selector.keep("category", categories)
-            return kept & self._selector.keep("org", orgs)
+            return kept & self._selector.keep("org", orgs) & self._selector.keep("group", groups)
 
-        return self._last.rows((units, categories, orgs), keep)
+        return self._last.rows((units, categories, orgs, groups), keep)
 
     def select(self, **filters) -> pd.DataFrame:
         return self.metrics.iloc[self.rows(**filters)].reset_index(drop=True)
 
     def drawn(self, *, limit: int | None = None, **filters) -> pd.DataFrame:
-        """What a metrics chart draws: the selected figures, at most the ``limit`` largest of each unit."""
+        """What a metrics chart draws: the selected figures, at most the ``limit`` largest of each group, each
+        with its ``label`` (:func:`explore.compare.figure_labels`), its group's ``group_label`` and ``group_rank``
+        (the order a control lists the groups in: measures as in the data file)."""
         limit = limits.MAX_FIGURES_DRAWN if limit is None else limit
         rows = self.rows(**filters)
-        units = self._selector.codes("unit")[rows]
-        each_unit = [rows[units == unit] for unit in pd.unique(units)]
-        capped = any(len(each) > limit for each in each_unit)
+        groups = self._selector.codes("group")[rows]
+        each_group = [rows[groups == group] for group in pd.unique(groups)]
+        capped = any(len(each) > limit for each in each_group)
         if capped:
-            each_unit = [limits.largest(each, self._values, limit) for each in each_unit]
-        picked = np.sort(np.concatenate(each_unit)) if each_unit else rows
+            each_group = [limits.largest(each, self._values, limit) for each in each_group]
+        picked = np.sort(np.concatenate(each_group)) if each_group else rows
         frame = self.metrics.iloc[picked]
+        labels = dict(zip(self._groups["group"], self._groups["label"], strict=True))
+        rank = {group: i for i, group in enumerate(self._groups["group"])}
+        frame = frame.assign(
+            label=compare.figure_labels(frame),
+            group_label=frame["group"].map(labels).fillna(frame["group"]),
+            group_rank=frame["group"].map(rank).fillna(len(rank)).astype(int),
+        )
         if capped:
-            frame.attrs["limited"] = limited("at most the {n} largest of each unit ({total} in all)", limit, len(rows))
+            frame.attrs["limited"] = limited(
+                "at most the {n} largest of each measure ({total} in all)", limit, len(rows)
+            )
         return frame
 
     def table(self, columns: Sequence[str], *, n: int | None = None, **filters) -> pd.DataFrame:
@@ -286,8 +308,7 @@ class MetricSelection:
         n = limits.TABLE_ROWS if n is None else n
         rows = self.rows(**filters)
         shown = self.metrics.iloc[limits.largest(rows, self._values, n)]
-        shown = shown.assign(date=self._document_dates.reindex(shown["doc_id"]).to_numpy())
-        shown = shown.sort_values("value", ascending=False, kind="stable")
+        shown = shown.sort_values("base_value", ascending=False, kind="stable")
         return limits.first_rows(shown[[c for c in columns if c in shown.columns]], len(rows), n)
 
 
@@ -297,11 +318,12 @@ def select_metrics(
     orgs: Sequence[str] | None = None,
     units: Sequence[str] | None = None,
     categories: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Figures matching every filter, with their document's title and date (a figure without a unit is labelled)."""
-    chosen = MetricSelection(corpus).select(orgs=orgs, units=units, categories=categories)
-    docs = corpus.documents[["doc_id", "title", "source_file", "date"]]
-    return chosen.merge(docs, on="doc_id", how="left")
+    """Figures matching every filter, with what compares them (:func:`explore.compare.measured`) and their
+    document's title, date and file (a figure without a unit is labelled)."""
+    chosen = MetricSelection(corpus).select(orgs=orgs, units=units, categories=categories, groups=groups)
+    return chosen.merge(corpus.documents[["doc_id", "source_file"]], on="doc_id", how="left")
 
 
 def organizations(corpus: Corpus, *, min_mentions: int = 1) -> pd.DataFrame:
@@ -323,26 +345,16 @@ def programs_of(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     return table.reset_index().rename(columns={"owner": "org", "name": "program"})
 
 
-def figures_of(corpus: Corpus, orgs: Sequence[str], columns: Sequence[str], *, n: int | None = None) -> pd.DataFrame:
-    """The first ``n`` figures of the organizations, by organization and category, saying how many there are."""
-    n = limits.TABLE_ROWS if n is None else n
-    metrics = corpus.metrics
-    orgs, _ = compared_orgs(orgs)
-    chosen = metrics.loc[metrics["org"].isin(orgs), [c for c in columns if c in metrics.columns]]
-    return limits.first_rows(chosen.sort_values(["org", "category"], kind="stable"), len(chosen), n)
-
-
 def compared_orgs(orgs: Sequence[str]) -> tuple[list[str], str | None]:
     """The organizations a comparison draws (``limits.MAX_ORGS_COMPARED``), and what to say of those left out."""
     return limits.first_chosen(list(orgs), limits.MAX_ORGS_COMPARED, "organizations")
 
 
-def metrics_by_category(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
-    """Each row represents one organization and category: how many figures it has."""
-    orgs, note = compared_orgs(orgs)
-    metrics = corpus.metrics[corpus.metrics["org"].isin(orgs)]
-    table = metrics.groupby(["org", "category"]).size().rename("n_metrics").reset_index()
-    return limits.with_note(table.astype({"org": "string", "category": "string"}), note)
+def orgs_with_figures(corpus: Corpus, *, first: Sequence[str] = ()) -> list[str]:
+    """Every organization figures are attributed to, most figures first; those in ``first`` lead, in their order."""
+    counts = corpus.metrics["org"].dropna().value_counts(sort=False)
+    ranked = sorted(counts.index, key=lambda org: (-counts[org], org))
+    return list(dict.fromkeys([*first, *ranked]))
 
 
 _ORG_DOCUMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -362,11 +374,37 @@ def org_documents(corpus: Corpus) -> pd.DataFrame:
     return _ORG_DOCUMENTS[corpus]
 
 
+def own_sentences(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
+    """Each row represents one sentence an organization is the actor of: ``org``, ``doc_id``, ``text``.
+
+    The sentences a figure or a dated event is attributed to (``metrics.sentence``, ``events.text``), each once:
+    what the organization itself is reported to do, not every sentence of a document that names it.
+    """
+    orgs = list(orgs)
+    parts = []
+    metrics = corpus.metrics
+    if "sentence" in metrics.columns:
+        chosen = metrics.loc[metrics["org"].isin(orgs), ["org", "doc_id", "sentence"]]
+        parts.append(chosen.rename(columns={"sentence": "text"}))
+    events = corpus.events
+    if "text" in events.columns:
+        parts.append(events.loc[events["org"].isin(orgs), ["org", "doc_id", "text"]])
+    if not parts:
+        return pd.DataFrame({"org": pd.Series(dtype="string"), "doc_id": pd.Series(dtype="string"), "text": []})
+    sentences = pd.concat(parts, ignore_index=True).dropna(subset=["text"])
+    return sentences.drop_duplicates(["org", "doc_id", "text"]).reset_index(drop=True)
+
+
 def themes_by_org(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
-    """An organization × theme table: theme hits of the documents naming each organization."""
+    """An organization × theme table: theme keywords in each organization's own sentences (:func:`own_sentences`)."""
     orgs, note = compared_orgs(orgs)
-    named = org_documents(corpus)
-    pairs = named.loc[named["org"].isin(orgs), ["doc_id", "org"]].merge(corpus.themes, on="doc_id")
+    sentences = own_sentences(corpus, orgs)
+    hits = [
+        (org, hit.theme, hit.n_hits)
+        for org, text in zip(sentences["org"], sentences["text"], strict=True)
+        for hit in find_themes(text)
+    ]
+    pairs = pd.DataFrame(hits, columns=["org", "theme", "n_hits"])
     table = pairs.groupby(["org", "theme"])["n_hits"].sum().unstack(fill_value=0)
     table = table.reindex([o for o in orgs if o in table.index]).rename_axis("name").astype(int)
     return limits.with_note(table, note)

@@ -24,16 +24,40 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import HTML, display
 
-from explore import figures, select
+from explore import compare, figures, limits, select
+from explore.labels import LABELS, QUALIFIER_LABELS, readable_number
 from explore.notebook import figures_as_widgets, is_static
 from explore.tables import Corpus
 
 _WIDE = widgets.Layout(width="32%")
 
 
+# Columns of running text get room to read (the events table squeezed its titles into a sliver).
+_WIDE_COLUMNS = {
+    "sentence": "24em",
+    "text": "24em",
+    "title": "14em",
+    "context": "24em",
+    "left": "10em",
+    "right": "10em",
+}
+
+
 def table_html(frame: pd.DataFrame) -> str:
-    """A table as HTML, saying how many rows it leaves out (``attrs["n_rows"]``); corpus text is escaped by pandas."""
-    html = frame.to_html(index=False, escape=True, na_rep="", classes="explore-table", border=0)
+    """A table as HTML for a reader: numbers as Chinese readers write them (25.5万, 12亿, 1,207; never 2.0000e+05),
+    dates as days, headings from ``labels.LABELS``, text columns wide enough to read; saying how many rows it
+    leaves out (``attrs["n_rows"]``). Corpus text is escaped by pandas."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = shown[column].map(readable_number).astype(object)
+        elif pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d")
+    if "qualifier" in shown.columns:
+        shown["qualifier"] = shown["qualifier"].map(lambda q: QUALIFIER_LABELS.get(q, q))
+    widths = {LABELS.get(c, c): width for c, width in _WIDE_COLUMNS.items() if c in shown.columns}
+    shown = shown.rename(columns=LABELS)
+    html = shown.to_html(index=False, escape=True, na_rep="", classes="explore-table", border=0, col_space=widths)
     total = frame.attrs.get("n_rows", len(frame))
     if total > len(frame):
         note = f"前 {len(frame):,} 行，共 {total:,} 行 (first {len(frame):,} of {total:,} rows)"
@@ -55,6 +79,10 @@ class View:
 
     def selection(self) -> dict:
         raise NotImplementedError
+
+    def readouts(self) -> list[widgets.Widget]:
+        """Widgets shown beside the controls that say what is chosen (not controls: nothing observes them)."""
+        return []
 
     def figures(self, controls: bool = False, **selection) -> list[go.Figure]:
         raise NotImplementedError
@@ -82,7 +110,7 @@ class View:
         self.table_widget.value = table_html(self.table(**self.selection()))
         return widgets.VBox(
             [
-                widgets.HBox(controls, layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox([*controls, *self.readouts()], layout=widgets.Layout(flex_flow="row wrap")),
                 *self._slots,
                 self.table_widget,
             ]
@@ -152,18 +180,31 @@ class TimelineView(View):
         self.theme = _multi("主题 Themes", options["themes"])
         self.kind = _multi("类型 Kinds", options["kinds"])
         dates = options["dates"]
-        # A range slider needs at least one date; a corpus may have none.
+        # A range slider needs at least one date; a corpus may have none. Its own readout is cut at about 150 px
+        # (2018-01-01-2026-01-0): the chosen range is said in full beside it instead.
+        self.date_readout = widgets.HTML()
         self.dates = (
             widgets.SelectionRangeSlider(
                 description="日期 Dates",
                 options=[(d.isoformat(), d) for d in dates],
                 index=(0, len(dates) - 1),
-                layout=widgets.Layout(width="90%"),
+                readout=False,
+                layout=widgets.Layout(width="70%"),
                 style=_FULL_LABEL,
             )
             if dates
             else widgets.HTML("日期 Dates: 没有带日期的事件 no dated events")
         )
+        if dates:
+            self.dates.observe(lambda _change: self._say_dates(), names="value")
+            self._say_dates()
+
+    def _say_dates(self) -> None:
+        start, end = self.dates.value
+        self.date_readout.value = f"{start.isoformat()} – {end.isoformat()}"
+
+    def readouts(self):
+        return [self.date_readout]
 
     def controls(self):
         return [self.org, self.theme, self.kind, self.dates]
@@ -184,48 +225,61 @@ class TimelineView(View):
 
 
 class MetricsView(View):
-    """Every figure, one unit at a time; filter by category and organization (``select.MetricSelection``)."""
+    """The figures of one measure in one unit family, by organization and over time (``select.MetricSelection``).
 
-    COLUMNS = ("raw", "value", "unit", "qualifier", "subject", "org", "category", "date", "sentence")
+    A measure, not a raw unit: under 个 a corpus counts villages, departments and directions, which share no axis.
+    """
+
+    COLUMNS = ("org", "measure_label", "raw", "value", "unit", "qualifier", "subject", "date", "sentence")
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.metrics = select.MetricSelection(corpus)
         options = self.metrics.options()
-        self.unit = widgets.Dropdown(description="单位 Unit", options=options["units"], style=_FULL_LABEL)
-        self.category = _multi("类别 Categories", options["categories"])
+        self.group = widgets.Dropdown(
+            description="测量 Measure", options=options["groups"], style=_FULL_LABEL, layout=_WIDE
+        )
         self.org = _multi("机构 Organizations", options["orgs"])
 
     def controls(self):
-        return [self.unit, self.category, self.org]
+        return [self.group, self.org]
 
     def selection(self) -> dict:
-        return {"unit": self.unit.value, "categories": list(self.category.value), "orgs": list(self.org.value)}
+        return {"group": self.group.value, "orgs": list(self.org.value)}
 
     @staticmethod
-    def filters(unit=None, categories=None, orgs=None) -> dict:
-        """The view's selection as ``MetricSelection`` filters: one unit (``None``: every unit)."""
-        return {"units": None if unit is None else [unit], "categories": categories, "orgs": orgs}
+    def filters(group=None, orgs=None) -> dict:
+        """The view's selection as ``MetricSelection`` filters: one group (``None``: every group)."""
+        return {"groups": None if group is None else [group], "orgs": orgs}
 
-    def figures(self, controls: bool = False, unit=None, categories=None, orgs=None):
-        # An exported page draws every unit and switches between them in the browser.
-        drawn = self.metrics.drawn(**self.filters(None if controls else unit, categories, orgs))
-        return [figures.metrics_figure(drawn, unit=unit, controls=controls)]
+    def figures(self, controls: bool = False, group=None, orgs=None):
+        # An exported page draws every group and switches between them in the browser.
+        drawn = self.metrics.drawn(**self.filters(None if controls else group, orgs))
+        return [
+            figures.metrics_figure(drawn, group=group, controls=controls),
+            figures.metrics_over_time_figure(drawn, group=group, controls=controls),
+        ]
 
     def table(self, **selection):
         return self.metrics.table(self.COLUMNS, **self.filters(**selection))
 
 
 class CompaniesView(View):
-    """Two to four organizations side by side."""
+    """Two to four organizations side by side: a scorecard of what each reports per measure, each measure over
+    time, the themes of their own sentences and their mentions over time (``compare.comparison``).
 
-    COLUMNS = ("org", "raw", "subject", "category", "qualifier", "sentence")
+    An exported page has no kernel to choose with: it compares every organization with figures, the first
+    three shown and the others a click on the legend away.
+    """
+
+    COLUMNS = ("measure_label", "org", "raw", "value", "unit", "qualifier", "date", "n_figures", "sentence", "title")
+    SHOWN_IN_PAGE = 3
 
     def __init__(self, corpus: Corpus, orgs: Sequence[str] | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         options = select.organizations(corpus)["org"].tolist()
-        default = list(orgs) if orgs else options[:3]
+        default = list(orgs) if orgs else options[: self.SHOWN_IN_PAGE]
         self.org = _multi("机构 (2–4) Organizations", options, default, rows=8)
 
     def controls(self):
@@ -235,14 +289,24 @@ class CompaniesView(View):
         return {"orgs": list(self.org.value)}  # the select step keeps the first MAX_ORGS_COMPARED, and says so
 
     def figures(self, controls: bool = False, orgs=()):
+        if controls:  # an exported page: every organization with figures, the chosen ones first
+            compared, note, shown = select.orgs_with_figures(self.corpus, first=orgs), None, len(orgs)
+        else:
+            (compared, note), shown = select.compared_orgs(orgs), None
+        found = compare.comparison(self.corpus, compared)
+        card = limits.with_note(found.card, "; ".join(filter(None, [note, found.card.attrs.get("limited")])))
+        series = limits.with_note(found.series, "; ".join(filter(None, [note, found.series.attrs.get("limited")])))
         return [
-            figures.metrics_by_category_bar(select.metrics_by_category(self.corpus, orgs)),
+            figures.scorecard_figure(card, list(found.orgs), shown=shown),
+            figures.measure_panels_figure(series, list(found.panels), list(found.orgs), shown=shown),
             figures.themes_heatmap(select.themes_by_org(self.corpus, orgs)),
-            figures.mentions_over_time_line(select.mentions_over_time(self.corpus, orgs)),
+            figures.mentions_over_time_bar(select.mentions_over_time(self.corpus, orgs)),
         ]
 
     def table(self, orgs=()):
-        return select.figures_of(self.corpus, orgs, self.COLUMNS)
+        compared, _ = select.compared_orgs(orgs)
+        card = compare.scorecard(self.corpus, compared)
+        return limits.first_rows(card[[c for c in self.COLUMNS if c in card.columns]], len(card), limits.TABLE_ROWS)
 
 
 class SearchView(View):

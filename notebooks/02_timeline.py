@@ -11,9 +11,11 @@
 # %% [markdown]
 # # 时间线 Timeline
 #
-# Every dated event on a time axis, colored by organization. A month- or
-# year-precise date is drawn as a span, not as a made-up day. Hover for the
-# sentence and the document; filter by organization, theme, kind and dates.
+# Every dated event on a time axis, a lane per organization: each event is a
+# mark at its date (◆ day, ○ month, □ year); a month- or year-precise date is
+# also a thin line over the month or year it covers, not a made-up day. Hover
+# for the sentence and the document; filter by organization, theme, kind and
+# dates.
 
 # %%
 from explore import notebook, select, views

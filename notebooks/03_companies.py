@@ -11,16 +11,18 @@
 # %% [markdown]
 # # 机构对比 Companies
 #
-# Pick two to four organizations: their programs, their figures by category,
-# their themes and their mentions over time, with every figure's sentence so
-# a reader can check it.
+# Pick two to four organizations. The scorecard puts what each reports side
+# by side, one row per measure (villages covered, people trained, money put
+# in, sales …): its headline figure (the latest dated, else the largest) as
+# written, qualifier and all, with its date; hover for the sentence. Beneath,
+# each measure over time, the themes of their own sentences and their
+# mentions over time.
 
 # %%
 from explore import notebook, select, views
 
 corpus = notebook.setup()
 ORGS = select.organizations(corpus)["org"].head(3).tolist()
-ORGS
 
 # %%
 views.CompaniesView(corpus, ORGS)
@@ -35,4 +37,6 @@ select.programs_of(corpus, ORGS)
 # ## Every figure, with its sentence
 
 # %%
-select.select_metrics(corpus, orgs=ORGS)[["org", "raw", "value", "unit", "qualifier", "subject", "sentence"]]
+select.select_metrics(corpus, orgs=ORGS)[
+    ["org", "measure_label", "raw", "value", "unit", "qualifier", "date", "sentence"]
+]

@@ -11,10 +11,13 @@
 # %% [markdown]
 # # 数字 Metrics
 #
-# Every figure with its qualifier drawn honestly: `超过`/`多`/`余` (more than)
-# and `近` (less than) are open-ended arrows, not exact bars; a log scale is
-# used where values span orders of magnitude. One unit at a time: 元 and 人
-# share no axis. The normalized `value` stands next to the `raw` text.
+# Figures compared like with like: choose a measure (what is counted:
+# villages, people trained, money put in …) in one unit family, never a raw
+# unit that puts villages and departments on one axis. Each figure is labelled
+# with what it counts (`腾讯 · 居民 10万多`); `超过`/`多`/`余` (more than) and
+# `近` (less than) are open-ended arrows, not exact bars; a log scale is used
+# where values span orders of magnitude. Below, the same figures over their
+# documents' dates.
 
 # %%
 from explore import notebook, views
@@ -25,10 +28,10 @@ corpus = notebook.setup()
 views.MetricsView(corpus)
 
 # %% [markdown]
-# ## Counts by unit, category and qualifier
+# ## Figures by measure and qualifier
 
 # %%
-corpus.metrics.groupby(["unit", "category", "qualifier"]).size().rename("n").reset_index()
+corpus.metrics.groupby(["measure", "unit", "qualifier"]).size().rename("n").reset_index()
 
 # %%
-corpus.metrics[["raw", "value", "unit", "qualifier", "subject", "org", "category"]]
+corpus.metrics[["raw", "value", "unit", "qualifier", "measure", "subject", "org"]]

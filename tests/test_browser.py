@@ -4,12 +4,14 @@ No ``playwright install``: the system chromium is launched directly. Under
 CI (``CI=true``) a missing chromium fails the run; elsewhere these tests skip.
 """
 
+import re
+
 import pytest
 from chromium import require_chromium
 
 from explore.report import write_report
 
-PLOTS_PER_PAGE = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
+PLOTS_PER_PAGE = {"01_overview": 4, "02_timeline": 1, "03_companies": 4, "04_metrics": 2, "05_search": 2}
 
 pytestmark = pytest.mark.slow
 
@@ -55,6 +57,8 @@ def test_each_page_renders_offline(browser, seeds_report, name):
     assert watch.errors == []
     text = watch.page.inner_text("body")
     assert "Loading widget" not in text and "Error displaying widget" not in text
+    assert "¶" not in text and "e+0" not in text and "e+1" not in text  # no heading anchors, no 2.0000e+05
+    assert "['" not in text  # nothing prints a raw Python list
     watch.page.close()
 
 
@@ -65,9 +69,13 @@ def test_index_links_every_page(browser, seeds_report):
     watch.page.close()
 
 
-def _choose(watch: PageWatch, button: int) -> None:
-    watch.page.locator(".updatemenu-header-group").first.click()
-    watch.page.locator(".updatemenu-dropdown-button").nth(button).click()
+def _choose(watch: PageWatch, button: int | str) -> None:
+    """Open the first chart's dropdown and click a button: its position, or its label."""
+    plot = watch.page.locator(".js-plotly-plot").first
+    plot.locator(".updatemenu-header-group").first.click()
+    buttons = plot.locator(".updatemenu-dropdown-button")
+    exact = re.compile(f"^{re.escape(button)}$") if isinstance(button, str) else None
+    (buttons.filter(has_text=exact).first if exact else buttons.nth(button)).click()
     watch.page.wait_for_timeout(300)
 
 
@@ -82,14 +90,36 @@ def test_timeline_dropdown_filters_organizations(browser, seeds_report):
     watch.page.close()
 
 
-def test_metrics_dropdown_switches_unit(browser, seeds_report):
+def test_metrics_dropdown_switches_measure(browser, seeds_report):
     watch = PageWatch(browser, (seeds_report / "04_metrics.html").as_uri())
     watch.plots()
     first = watch.visible_traces()
-    title = watch.page.evaluate("document.querySelector('.js-plotly-plot').layout.xaxis.title.text")
-    _choose(watch, 1)
+    labels = (
+        "Array.from(document.querySelector('.js-plotly-plot').data).filter(t => t.visible !== false)"
+        ".flatMap(t => t.y || []).filter(y => y)"
+    )
+    before = watch.page.evaluate(labels)
+    assert any(label.startswith("中国联通 · 行政村") for label in before)  # the first measure: villages
+    _choose(watch, "人数 people reached · 人")
     assert watch.visible_traces() != first
-    assert watch.page.evaluate("document.querySelector('.js-plotly-plot').layout.xaxis.title.text") != title
+    after = watch.page.evaluate(labels)
+    assert "腾讯 · 居民 10万多" in after and not set(after) & set(before)
+    watch.page.close()
+
+
+def test_companies_scorecard_shows_a_hidden_organization_from_its_legend(browser, seeds_report):
+    watch = PageWatch(browser, (seeds_report / "03_companies.html").as_uri())
+    watch.plots()
+    columns = (
+        "Array.from(document.querySelector('.js-plotly-plot').data).filter(t => t.visible === true).map(t => t.name)"
+    )
+    shown = watch.page.evaluate(columns)
+    assert len(shown) == 3
+    watch.page.locator(".js-plotly-plot").first.locator(".legend .traces .legendtoggle").nth(3).click()
+    # plotly waits out its double-click delay (300 ms) before it acts on a single click
+    watch.page.wait_for_function(f"({columns}).length === 4", timeout=5_000)
+    assert watch.page.locator(".js-plotly-plot").first.locator("text", has_text="25.5万行政村").count() >= 1
+    assert watch.errors == []
     watch.page.close()
 
 

@@ -39,8 +39,8 @@ def test_stored_notebook_is_small_and_holds_no_plotly_js(source):
 def test_nbval_fails_when_a_number_moves(tmp_path):
     notebook = nbformat.read(NOTEBOOKS / "04_metrics.ipynb", as_version=4)
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
-    table = next(o for o in outputs if "3.200000e+11" in o.get("data", {}).get("text/plain", ""))
-    table["data"]["text/plain"] = table["data"]["text/plain"].replace("3.200000e+11", "3.200001e+11", 1)
+    table = next(o for o in outputs if "3200亿    元" in o.get("data", {}).get("text/plain", ""))
+    table["data"]["text/plain"] = table["data"]["text/plain"].replace("3200亿    元", "3201亿    元", 1)
     copy = tmp_path / "04_metrics.ipynb"
     nbformat.write(notebook, copy)
     run = subprocess.run(
@@ -50,4 +50,4 @@ def test_nbval_fails_when_a_number_moves(tmp_path):
         text=True,
     )
     assert run.returncode == 1, run.stdout[-2000:]
-    assert "3.200001e+11" in run.stdout
+    assert "3201亿" in run.stdout

@@ -51,9 +51,11 @@ def test_timeline_update_puts_a_new_figure_in_its_slot(corpus):
 def test_callback_called_directly(corpus):
     view = views.MetricsView(corpus)
     view.widget()
-    view.update(unit="元", categories=["money"], orgs=["中国农业银行"])
-    (values,) = [[v for t in w.data if t.mode == "markers" for v in t.x] for w in view.shown]
-    assert sorted(set(values)) == [5180000.0, 21000000.0, 41900000.0]
+    view.update(group="invested:money", orgs=["中国农业银行"])
+    by_org, over_time = view.shown
+    values = [v for t in by_org.data if t.mode == "markers" for v in t.x]
+    assert sorted(set(values)) == [21000000.0, 41900000.0]  # 贷款4190万元, 资金超2100万元 and a 2100万元 fund
+    assert sorted(v for t in over_time.data for v in t.y) == sorted(values)  # the same figures, over time
 
 
 def test_companies_and_search(corpus):
@@ -101,11 +103,11 @@ def test_large_selections_are_aggregated_before_drawing(corpus, monkeypatch):
     assert sum(int(label.split()[0]) for label in hover) == len(select.select_events(corpus, **timeline.selection()))
 
     metrics = views.MetricsView(corpus)
-    (chart,) = metrics.figures(**metrics.selection())
+    chart, _over_time = metrics.figures(**metrics.selection())
     markers = [v for trace in chart.data if trace.mode == "markers" for v in trace.x]
     assert len(markers) == 3 and "largest" in chart.layout.title.text
     every = select.select_metrics(corpus, **views.MetricsView.filters(**metrics.selection()))
-    assert sorted(markers, reverse=True) == sorted(every["value"], reverse=True)[:3]
+    assert len(every) > 3 and sorted(markers, reverse=True) == sorted(every["base_value"], reverse=True)[:3]
 
 
 def test_tables_say_how_many_rows_they_leave_out(corpus, monkeypatch):
@@ -120,7 +122,7 @@ def test_tables_say_how_many_rows_they_leave_out(corpus, monkeypatch):
     metrics = views.MetricsView(corpus)
     shown = metrics.table(**metrics.selection())
     every = select.select_metrics(corpus, **views.MetricsView.filters(**metrics.selection()))
-    assert list(shown["value"]) == sorted(every["value"], reverse=True)[:3]
+    assert list(shown["value"]) == sorted(every["base_value"], reverse=True)[:3]
     assert shown["date"].notna().all()
 
 
@@ -226,3 +228,69 @@ def test_every_control_shows_its_whole_label_and_dates_print_as_dates(corpus):
                 assert control.style.description_width == "initial", control.description
     first, last = summaries.date_span(corpus)
     assert "00:00:00" not in f"{first} {last}" and str(first) < str(last)
+
+
+def test_the_scorecard_shows_each_organizations_headline_figure_per_measure(corpus):
+    from explore import compare
+
+    card = compare.scorecard(corpus, ["中国联通", "腾讯"])
+    villages = card[card["measure"] == "villages"].set_index("org")
+    assert villages.loc["中国联通", "raw"] == "25.5万行政村" and villages.loc["腾讯", "raw"] == "1.7万个"
+    assert str(villages.loc["中国联通", "date"].date()) == "2023-09-27"
+    trained = card[(card["measure"] == "trained") & (card["org"] == "腾讯")].iloc[0]
+    assert trained["n_figures"] == 4 and trained["raw"] == "100万人"  # the largest of one date's four
+    measures = list(dict.fromkeys(card["measure"]))
+    assert measures.index("villages") < measures.index("invested") < measures.index("growth")  # the data file's order
+    assert "other" not in measures
+
+    view = views.CompaniesView(corpus, ["中国联通", "腾讯"])
+    scorecard, panels, _themes, _mentions = view.figures(**view.selection())
+    cells = {t.name: dict(zip(t.y, t.text, strict=True)) for t in scorecard.data}
+    assert "25.5万行政村" in cells["中国联通"]["村庄 villages"] and "2023-09-27" in cells["中国联通"]["村庄 villages"]
+    assert {t.name for t in panels.data} == {"中国联通", "腾讯"}
+
+
+def test_an_exported_companies_page_compares_every_organization_with_figures(corpus):
+    view = views.CompaniesView(corpus, ["中国联通", "腾讯"])
+    scorecard, *_ = view.figures(controls=True, orgs=["中国联通", "腾讯"])
+    names = [t.name for t in scorecard.data]
+    assert names == select.orgs_with_figures(corpus, first=["中国联通", "腾讯"]) and len(names) > 4
+    assert [t.visible for t in scorecard.data][:2] == [True, True]
+    assert all(t.visible == "legendonly" for t in scorecard.data[2:]) and scorecard.layout.showlegend
+    assert "['" not in view.static_html()  # no raw Python list printed
+
+
+def test_metrics_labels_say_what_is_counted_never_the_raw_text_twice(corpus):
+    view = views.MetricsView(corpus)
+    labels = [y for t in view.figures(group="other:个", orgs=None)[0].data for y in (t.y or ()) if y]
+    assert "中央网信办 · 至少3个" in labels and not any("(至少3个)" in label for label in labels)
+    labels = [y for t in view.figures(group="people:people", orgs=None)[0].data for y in (t.y or ()) if y]
+    assert "腾讯 · 居民 10万多" in labels
+
+
+def test_tables_print_numbers_as_chinese_readers_write_them():
+    frame = pd.DataFrame({"value": [200000.0, 1.2e9, 1207.0, 0.35], "date": pd.to_datetime(["2023-09-27"] * 4)})
+    html = views.table_html(frame)
+    assert all(text in html for text in ("20万", "12亿", "1,207", "0.35", "2023-09-27"))
+    assert "e+" not in html and "00:00:00" not in html
+
+
+def test_timeline_marks_events_and_draws_coarse_dates_as_thin_spans(corpus):
+    view = views.TimelineView(corpus)
+    (figure,) = view.figures(**view.selection())
+    assert not [t for t in figure.data if t.type == "bar"]  # no year-long bars to fill a lane
+    spans = [t for t in figure.data if t.mode == "lines"]
+    assert spans and all(t.line.width <= 3 and t.opacity < 0.5 for t in spans)
+    one = select.select_events(corpus).head(1)
+    (figure,) = view.figures(orgs=[one["org"].iloc[0]], date_range=(one["date"].iloc[0], one["date"].iloc[0]))
+    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    assert end - start >= pd.Timedelta(days=59)  # a month either side, never a millisecond axis
+    assert view.date_readout.value.count("-") == 4  # both dates in full (the slider's own readout cut them)
+
+
+def test_the_companies_heat_map_counts_themes_of_the_organizations_own_sentences(corpus):
+    own = select.own_sentences(corpus, ["中国联通"])
+    table = select.themes_by_org(corpus, ["中国联通"])
+    whole = corpus.themes.merge(select.org_documents(corpus).query("org == '中国联通'"), on="doc_id")
+    assert 0 < table.loc["中国联通"].sum() < whole["n_hits"].sum()  # not every sentence of the documents
+    assert set(own["doc_id"]) <= set(whole["doc_id"]) and own["text"].is_unique

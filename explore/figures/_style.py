@@ -9,7 +9,17 @@ import pandas as pd
 
 from explore.labels import LABELS, QUALIFIER_LABELS
 
-__all__ = ["FONT", "LABELS", "QUALIFIER_LABELS", "QUALIFIER_SYMBOLS", "TEMPLATE", "safe", "style", "titled"]
+__all__ = [
+    "FONT",
+    "LABELS",
+    "QUALIFIER_LABELS",
+    "QUALIFIER_SYMBOLS",
+    "TEMPLATE",
+    "VALUE_AXIS",
+    "safe",
+    "style",
+    "titled",
+]
 
 QUALIFIER_SYMBOLS = {
     "exact": "circle",
@@ -19,6 +29,8 @@ QUALIFIER_SYMBOLS = {
     "less_than": "triangle-left-open",
 }
 TEMPLATE = "plotly_white"
+# A value axis as a Chinese reader reads numbers: 1,200,000,000, never 1.2B (an SI "B" or "G" is no 亿).
+VALUE_AXIS = {"exponentformat": "none", "separatethousands": True}
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 

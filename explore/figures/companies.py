@@ -8,15 +8,9 @@ import plotly.graph_objects as go
 from explore.figures._style import LABELS, safe, style, titled
 
 
-def metrics_by_category_bar(table: pd.DataFrame, *, title: str = "各类数字 Figures by category") -> go.Figure:
-    fig = go.Figure()
-    for org, rows in table.groupby("org", sort=False):
-        fig.add_bar(name=safe(org, width=0), x=rows["category"], y=rows["n_metrics"])
-    fig.update_layout(barmode="group", xaxis_title=LABELS["category"], yaxis_title=LABELS["n_metrics"])
-    return style(fig, title=titled(title, table))
-
-
-def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.Figure:
+def themes_heatmap(
+    table: pd.DataFrame, *, title: str = "主题（机构自己的句子）Themes of their own sentences"
+) -> go.Figure:
     """Rows × themes, as given (a compute step caps the rows: ``limits.MAX_HEATMAP_ROWS``)."""
     fig = go.Figure(
         go.Heatmap(
@@ -31,9 +25,15 @@ def themes_heatmap(table: pd.DataFrame, *, title: str = "主题 Themes") -> go.F
     return style(fig, title=titled(title, table))
 
 
-def mentions_over_time_line(table: pd.DataFrame, *, title: str = "提及随时间 Mentions over time") -> go.Figure:
+def mentions_over_time_bar(table: pd.DataFrame, *, title: str = "提及随时间 Mentions over time") -> go.Figure:
+    """Mentions per period, a bar per organization side by side: a few dated documents read as bars, not as dots
+    lost on an empty axis."""
     fig = go.Figure()
     for org, rows in table.groupby("org", sort=False):
-        fig.add_scatter(name=safe(org, width=0), x=rows["period"], y=rows["n_mentions"], mode="lines+markers")
-    fig.update_layout(xaxis_title=LABELS["period"], yaxis_title=LABELS["n_mentions"])
+        fig.add_bar(name=safe(org, width=0), x=rows["period"], y=rows["n_mentions"])
+    fig.update_xaxes(type="date", title=LABELS["period"])
+    if len(table):  # a month either side: one period is not drawn at millisecond scale
+        pad = pd.DateOffset(months=1)
+        fig.update_xaxes(range=[(table["period"].min() - pad).isoformat(), (table["period"].max() + pad).isoformat()])
+    fig.update_layout(barmode="group", yaxis_title=LABELS["n_mentions"], height=360)
     return style(fig, title=titled(title, table))
