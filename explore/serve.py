@@ -196,6 +196,8 @@ def plan_lab(
         f"--ServerApp.root_dir={setting.folder}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+        # overrides.json there: no "Jupyter news" prompt greets a reader (news_url alone still asks)
+        f"--LabApp.app_settings_dir={JUPYTER_DATA / 'lab' / 'settings'}",
     ]  # fmt: skip
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines run as root

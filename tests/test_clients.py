@@ -23,7 +23,7 @@ from explore.serve import free_port, plan_lab, plan_serve
 
 NOTEBOOKS = ["01_overview", "02_timeline", "03_companies", "04_metrics", "05_search"]
 # The figures each notebook draws once run: plotly JSON outputs and FigureWidgets.
-PLOTS = {"01_overview": 4, "02_timeline": 1, "03_companies": 3, "04_metrics": 1, "05_search": 2}
+PLOTS = {"01_overview": 4, "02_timeline": 1, "03_companies": 4, "04_metrics": 2, "05_search": 2}
 # Nothing of a page may need the network: any request leaving 127.0.0.1 fails a test.
 START_TIMEOUT_S = 90
 RUN_TIMEOUT_MS = 180_000
@@ -71,14 +71,16 @@ def _running(plan, log: Path):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-notebooks")
-    with _running(plan_lab(port=free_port(), root=root), root / "server.log") as plan:
+    log = tmp_path_factory.mktemp("lab-log") / "server.log"  # never among the notebooks a reader browses
+    with _running(plan_lab(port=free_port(), root=root), log) as plan:
         yield plan
 
 
 @pytest.fixture(scope="module")
 def dashboard(tmp_path_factory):
     root = tmp_path_factory.mktemp("voila-notebooks")
-    with _running(plan_serve(port=free_port(), root=root), root / "server.log") as plan:
+    log = tmp_path_factory.mktemp("voila-log") / "server.log"
+    with _running(plan_serve(port=free_port(), root=root), log) as plan:
         yield plan
 
 
@@ -262,7 +264,7 @@ def _signature(figure) -> list:
              if v is not None and len(v) and isinstance(_first(v), numbers.Real) and not isinstance(_first(v), bool)),
             None,
         )  # fmt: skip
-        total = float(sum(_flat(values))) if values is not None else 0.0
+        total = float(sum(v for v in _flat(values) if v is not None)) if values is not None else 0.0  # gaps: None
         points = trace.x if getattr(trace, "x", None) is not None else getattr(trace, "y", None)
         traces.append([trace.type, trace.name, len(points) if points is not None else 0, total])
     return traces
@@ -315,6 +317,15 @@ def _choose_and_check_every_chart(session: Session, scope: str, view_name: str) 
         chosen = [o for o in ("中央网信办", "京东") if o in options] or options[3:5]
         page.locator(f"{scope} .widget-select-multiple select").first.select_option(label=chosen)
         view = views.CompaniesView(corpus, orgs=chosen)
+    elif view_name == "metrics":
+        view = views.MetricsView(corpus)
+        label, group = next((label, group) for label, group in view.group.options if group == "people:people")
+        page.locator(f"{scope} .widget-dropdown select").first.select_option(label=label)
+        view.group.value = group
+    elif view_name == "timeline":
+        view = views.TimelineView(corpus)
+        page.locator(f"{scope} .widget-select-multiple select").first.select_option(label=["腾讯", "京东"])
+        view.org.value = ["京东", "腾讯"]
     else:
         box = page.locator(f"{scope} .widget-text input").first
         box.fill("联通")
@@ -345,7 +356,10 @@ _SAME_JS = """(shown, wanted) => shown.length === wanted.length && shown.every((
   }))"""
 
 
-@pytest.mark.parametrize(("name", "view_name"), [("03_companies", "companies"), ("05_search", "search")])
+VIEWS = [("02_timeline", "timeline"), ("03_companies", "companies"), ("04_metrics", "metrics"), ("05_search", "search")]
+
+
+@pytest.mark.parametrize(("name", "view_name"), VIEWS)
 def test_every_dashboard_chart_follows_the_selection_on_a_busy_machine(
     browser, dashboard, busy_machine, name, view_name
 ):
@@ -358,7 +372,7 @@ def test_every_dashboard_chart_follows_the_selection_on_a_busy_machine(
     session.page.close()
 
 
-@pytest.mark.parametrize(("name", "view_name"), [("03_companies", "companies"), ("05_search", "search")])
+@pytest.mark.parametrize(("name", "view_name"), VIEWS)
 def test_every_jupyterlab_chart_follows_the_selection_on_a_busy_machine(browser, lab, busy_machine, name, view_name):
     base = lab.url.split("/lab")[0]
     session = Session(browser, f"{base}/lab/workspaces/{name}-busy/tree/{name}.ipynb?reset&token={_token(lab)}")
@@ -366,5 +380,18 @@ def test_every_jupyterlab_chart_follows_the_selection_on_a_busy_machine(browser,
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
     _choose_and_check_every_chart(session, PANEL, view_name)
+    assert session.errors == []
+    session.page.close()
+
+
+def test_jupyterlab_greets_with_no_news_prompt_and_lists_only_notebooks(browser, lab):
+    base = lab.url.split("/lab")[0]
+    session = Session(browser, f"{base}/lab/workspaces/greeting/tree?reset&token={_token(lab)}")
+    session.page.wait_for_selector(".jp-DirListing-item", timeout=RUN_TIMEOUT_MS)
+    session.page.wait_for_timeout(5_000)  # the news prompt came a few seconds after the page
+    body = session.page.inner_text("body")
+    assert "news" not in body.lower(), body[-500:]
+    names = session.page.eval_on_selector_all(".jp-DirListing-itemName", "els => els.map(e => e.innerText.trim())")
+    assert names and all(name.endswith((".ipynb", ".py")) for name in names), names
     assert session.errors == []
     session.page.close()

@@ -59,3 +59,22 @@ def test_units_of_one_family_convert_to_its_base_unit():
     assert unit_family("人次") != unit_family("人")  # person-times are not people
     assert unit_family("个") == ("count", 1.0)
     assert unit_family(None) == ("count", 1.0)
+
+
+def test_measured_figures_share_an_axis_only_within_their_measure_and_family(tmp_path):
+    import explore
+    from explore import compare
+
+    (tmp_path / "a.txt").write_text(
+        "2023年5月6日，某公司卖出2万斤苹果，又卖出10吨梨。培训农民300人次，培训学员120人。平台覆盖10万多居民。",
+        encoding="utf-8",
+    )
+    figures = compare.measured(explore.load_corpus(tmp_path)).set_index("raw")
+    assert figures.loc["2万斤", "base_value"] == 10_000 and figures.loc["10吨", "base_value"] == 10_000
+    assert figures.loc["2万斤", "group"] == figures.loc["10吨", "group"] == "goods:weight"
+    assert figures.loc["300人次", "group"] == "trained:person_times" != figures.loc["120人", "group"]
+    assert figures.loc["10万多居民", "group"] == "people:people"  # a count of residents is a count of people
+    options = compare.group_options(compare.measured(explore.load_corpus(tmp_path)))
+    assert options["label"].tolist().index("人数 people reached · 人") < options["label"].tolist().index(
+        "农产品 produce (weight) · 公斤"
+    )  # measures in the data file's order
