@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from explore.chars import CJK
 from explore.gazetteer import UnitVocabulary, unit_vocabulary
-from explore.measures import FigureContext, measure_of
+from explore.measures import OTHER, FigureContext, measure_of
 from explore.numbers import MULTIPLIERS, finite, parse_number
 from explore.sentences import Sentence
 
@@ -281,6 +281,9 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
         after = text[match.end() : clauses.end(match.end())]
+        measure = measure_of(FigureContext(unit, counted, clause, after, _context_before(text, match.start())))
+        if measure == OTHER and not counted and found and found[-1].unit == unit:
+            measure = found[-1].measure  # 新建服务站点1098个，累计达到8248个: the noun is left out the second time
         found.append(
             Metric(
                 value=value,
@@ -288,7 +291,7 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
                 subject=subject,
                 qualifier=_qualifier(groups),
                 category=category,
-                measure=measure_of(FigureContext(unit, counted, clause, after, _context_before(text, match.start()))),
+                measure=measure,
                 raw=match.group(),
                 start=sentence.start + match.start(),
                 end=sentence.start + match.end(),

@@ -78,3 +78,8 @@ def test_measured_figures_share_an_axis_only_within_their_measure_and_family(tmp
     assert options["label"].tolist().index("人数 people reached · 人") < options["label"].tolist().index(
         "农产品 produce (weight) · 公斤"
     )  # measures in the data file's order
+
+
+def test_a_figure_whose_noun_is_left_out_takes_the_measure_of_the_one_before_it():
+    assert measured("新建电商服务站点1098个，累计达到8248个。") == [("1098个", "facilities"), ("8248个", "facilities")]
+    assert measured("选择至少3个方向，包括2个方向。") == [("至少3个", OTHER), ("2个", OTHER)]  # named: 方向
