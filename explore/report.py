@@ -10,6 +10,7 @@ hidden, controls that work without a kernel.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 from collections.abc import Iterator
@@ -81,11 +82,20 @@ def store_notebooks(folder: Path | None = None) -> list[Path]:
     """Execute each notebook on the seeds (live mode) and store it beside its source."""
     written = []
     for source in notebook_sources() if folder is None else sorted(folder.glob("[0-9][0-9]_*.py")):
-        notebook = execute(source, static=False)
+        notebook = _without_churn(execute(source, static=False))
         target = source.with_suffix(".ipynb")
         nbformat.write(notebook, target)
         written.append(target)
     return written
+
+
+def _without_churn(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A stored notebook that changes only where an output does: cell ids from the cell's place and source
+    (not random), no execution timestamps."""
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = hashlib.sha1(f"{number}:{cell.source}".encode()).hexdigest()[:8]
+        cell.metadata.pop("execution", None)
+    return notebook
 
 
 def _title(notebook: nbformat.NotebookNode, fallback: str) -> str:
