@@ -44,12 +44,13 @@ def scorecard_figure(
     fig = go.Figure()
     for number, org in enumerate(orgs):
         rows = card[card["org"] == org]
-        more = [f"<br>（{n} 条之一 one of {n} figures）" if n > 1 else "" for n in rows["n_figures"]]
+        more = [f"<br>{n} 条之一 · 1 of {n}" if n > 1 else "" for n in rows["n_figures"]]
         fig.add_scatter(
             name=safe(org, width=0),
             x=[safe(org, width=0)] * len(rows),
             y=[safe(m, width=0) for m in rows["measure_label"]],
             mode="text",
+            cliponaxis=False,  # the outer columns' text runs past the plot area, not cut at its edge
             text=[
                 f"<b>{safe(raw, width=0)}</b><br>{_day(date)}{extra}"
                 for raw, date, extra in zip(rows["raw"], rows["date"], more, strict=True)
@@ -79,7 +80,7 @@ def scorecard_figure(
     heading = titled(title, card)
     if shown is not None and len(orgs) > shown:
         heading += f"<br><sup>{_LEGEND_NOTE}</sup>"
-    return style(fig, title=heading)
+    return style(fig, title=heading).update_layout(margin_r=70)  # the last column's text runs past the plot
 
 
 def measure_panels_figure(
