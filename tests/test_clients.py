@@ -6,6 +6,7 @@ browser is Debian's chromium through playwright. With
 (``make screenshots`` writes ``docs/screenshots``).
 """
 
+import json
 import numbers
 import os
 import subprocess
@@ -194,8 +195,30 @@ def _run_all(session: Session) -> None:
     page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
 
 
+def _shut_down_kernels(plan) -> None:
+    """Each JupyterLab test opens its notebook on a fresh kernel: the earlier test's kernel, still running for
+    the same notebook, was reused by the next page, and requests it had pending were cancelled there
+    (JupyterLab logged "Canceled future for create_subshell_request" and "Could not restore the debugger
+    state", its own errors, not the page's)."""
+    base = plan.url.split("/lab")[0]
+    headers = {"Authorization": f"token {_token(plan)}"}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions", headers=headers), timeout=10) as r:
+        sessions = json.loads(r.read())
+    for session in sessions:
+        request = urllib.request.Request(f"{base}/api/sessions/{session['id']}", headers=headers, method="DELETE")
+        urllib.request.urlopen(request, timeout=30).close()
+
+
+@pytest.fixture
+def fresh_lab(lab):
+    _shut_down_kernels(lab)
+    yield lab
+    _shut_down_kernels(lab)
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_jupyterlab_runs_each_notebook(browser, lab, name):
+def test_jupyterlab_runs_each_notebook(browser, fresh_lab, name):
+    lab = fresh_lab
     # A workspace of its own, reset: JupyterLab would otherwise reopen earlier tabs.
     base = lab.url.split("/lab")[0]
     session = Session(browser, f"{base}/lab/workspaces/{name}/tree/{name}.ipynb?reset&token={_token(lab)}")
@@ -373,7 +396,10 @@ def test_every_dashboard_chart_follows_the_selection_on_a_busy_machine(
 
 
 @pytest.mark.parametrize(("name", "view_name"), VIEWS)
-def test_every_jupyterlab_chart_follows_the_selection_on_a_busy_machine(browser, lab, busy_machine, name, view_name):
+def test_every_jupyterlab_chart_follows_the_selection_on_a_busy_machine(
+    browser, fresh_lab, busy_machine, name, view_name
+):
+    lab = fresh_lab
     base = lab.url.split("/lab")[0]
     session = Session(browser, f"{base}/lab/workspaces/{name}-busy/tree/{name}.ipynb?reset&token={_token(lab)}")
     _run_all(session)
