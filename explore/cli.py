@@ -36,7 +36,7 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
 
 
 def _corpus_command(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.path, strict=args.strict, max_file_mb=args.max_file_mb)
+    corpus = load_corpus(args.path, strict=args.strict, max_file_mb=args.max_file_mb, columns=args.columns)
     written = write_tables(corpus, Path(args.out))
     _print_corpus(corpus)
     print("tables written:")
@@ -189,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--out", default="out/corpus", help="folder for the tables, one CSV each")
     corpus.add_argument("--strict", action="store_true", help="stop at the first file that cannot be used")
     corpus.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")
+    corpus.add_argument(
+        "--columns",
+        help="where files of records (JSON Lines, CSV, Parquet) keep each field, e.g. text=content,date=pub_time "
+        "(fields: text, title, date, url, site, author; default: common names, data/columns.toml)",
+    )
     corpus.set_defaults(run=_corpus_command)
     build = commands.add_parser("build", help="build a corpus once: every table as Parquet, incremental")
     build.add_argument("src", help="folder (read recursively) or file")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from explore.errors import CorpusError
 from explore.load import DEFAULT_MAX_FILE_MB
 from explore.pipeline import discover_files, process_paths
+from explore.records import ColumnsError, parse_columns
 from explore.resources import bundled_folder
 from explore.store import is_built, open_built
 from explore.tables import TABLES, Corpus, duplicate_doc_ids
@@ -28,6 +30,7 @@ def load_corpus(
     strict: bool = False,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
     text: bool = True,
+    columns: str | Mapping[str, str] | None = None,
 ) -> Corpus:
     """Load, clean and split every file under ``path`` (a folder, read recursively, or one file).
 
@@ -36,11 +39,21 @@ def load_corpus(
     long text columns on disk). Files that cannot be used are listed in
     ``corpus.report`` with the reason; with ``strict=True`` the first such file
     raises :class:`explore.CorpusError` instead.
+
+    Besides text files, a folder may hold, in any mix, HTML pages, JSON Lines
+    or JSON arrays, CSV or TSV, Parquet and WARC files: one document per
+    record (``explore.records``). Their fields are found under common column
+    names; ``columns`` names them explicitly (``"text=content,date=pub_time"``
+    or a mapping).
     """
     root = Path(path).expanduser() if path is not None else default_corpus_path()
     if is_built(root):
         return open_built(root, text=text)
-    tables = process_paths(discover_files(root), root, max_file_mb, strict=strict)
+    try:
+        fields = parse_columns(columns)
+    except ColumnsError as error:
+        raise CorpusError(str(root), str(error)) from error
+    tables = process_paths(discover_files(root), root, max_file_mb, strict=strict, columns=fields)
     if clash := duplicate_doc_ids(tables["documents"]):
         raise CorpusError(str(root), clash)
     return Corpus(root=root, **tables)

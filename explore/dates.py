@@ -31,7 +31,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from explore.gazetteer import event_words
 
@@ -298,6 +298,29 @@ def byline_date(furniture: Iterable[tuple[str, str]], *, today: date | None = No
             if when is not None and when <= today:
                 return DatedAs(when, "day", match.group().strip())
     return UNDATED
+
+
+_GIVEN_MONTH = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*月?\s*$")
+_GIVEN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*$")
+
+
+def given_date(value: str | None) -> DatedAs | None:
+    """A date a record gives for itself (``2023-05-06 10:20:00``, ``2023/5/6``, ``2023年5月6日``, an ISO
+    timestamp, ``2023-05``, ``2023``): ``UNDATED`` when there is none, ``None`` when it does not parse."""
+    if value is None or not value.strip():
+        return UNDATED
+    if match := _BYLINE_DATE.search(value):
+        when = _full_date(match)
+        return DatedAs(when, "day", value.strip()) if when else None
+    if match := _GIVEN_MONTH.match(value):
+        month = int(match.group("m"))
+        return DatedAs(date(int(match.group("y")), month, 1), "month", value.strip()) if 1 <= month <= 12 else None
+    if match := _GIVEN_YEAR.match(value):
+        return DatedAs(date(int(match.group("y")), 1, 1), "year", value.strip())
+    try:
+        return DatedAs(datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date(), "day", value.strip())
+    except ValueError:
+        return None
 
 
 def standalone_date(text: str) -> DatedAs:

@@ -11,12 +11,13 @@ and printable, else with escapes (a GBK name from a Windows zip, a newline).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from explore.encoding import UndecodableError, decode_bytes, utf16_without_bom
+from explore.records import Records, input_format, read_records
 
 Status = Literal["loaded", "skipped", "error"]
 
@@ -56,6 +57,8 @@ class FileText:
     encoding: str | None
     size_bytes: int
     text: str | None
+    format: str = "text"  # or one of records.RECORD_FORMATS
+    records: Records | None = None  # a file of records (HTML, JSON Lines, CSV, Parquet, WARC): its documents
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -135,8 +138,11 @@ def _outside(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> FileText:
-    """Read and decode one file; never raises for a problem with the file itself."""
+def read_file(
+    path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_MB, columns: Mapping[str, str] | None = None
+) -> FileText:
+    """Read and decode one file, and a file of records into its records (``columns`` names their fields);
+    never raises for a problem with the file itself."""
     relative = source_name(path, root)
 
     def record(
@@ -162,15 +168,30 @@ def read_file(path: Path, root: Path, *, max_file_mb: float = DEFAULT_MAX_FILE_M
     except OSError as error:
         what = "cannot list folder" if path.is_dir() else "cannot read"
         return record("error", f"{what}: {error.strerror or error}")
+    fmt = input_format(path, data[:4096])
+    if fmt in ("parquet", "warc"):  # binary formats of records
+        return _with_records(record("loaded", None, size), fmt, data, None, columns)
     if kind := binary_kind(data[:4096]):
         return record("skipped", f"binary file: {kind}", size)
     try:
         decoded = decode_bytes(data)
     except UndecodableError as error:
         return record("error", f"cannot decode: {error}", size)
+    if fmt != "text":
+        return _with_records(record("loaded", None, size, decoded.encoding), fmt, data, decoded.text, columns)
     if not decoded.text.strip():
         return record("skipped", "no text (whitespace only)", size, decoded.encoding)
     if not any(char.isalnum() for char in decoded.text):
         return record("skipped", "no text (punctuation and symbols only)", size, decoded.encoding)
     repaired = f"{decoded.replaced} undecodable byte sequences replaced with U+FFFD" if decoded.replaced else None
     return record("loaded", repaired, size, decoded.encoding, decoded.text)
+
+
+def _with_records(file: FileText, fmt: str, data: bytes, text: str | None, columns) -> FileText:
+    """``file`` holding its records; a file none of whose records can be used is skipped, saying why."""
+    found = read_records(fmt, data, text, columns)
+    file = replace(file, format=fmt, records=found)
+    if not found.records:
+        why = found.rejected[0].reason if found.rejected else "no records"
+        return replace(file, status="skipped", reason=f"no usable record ({fmt}): {why}")
+    return file

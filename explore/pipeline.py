@@ -7,16 +7,17 @@ corpus loaded in memory and one built to Parquet hold the same rows.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from explore.clean import clean_document
-from explore.dates import UNDATED, byline_date, furniture_bound
+from explore.dates import UNDATED, byline_date, furniture_bound, given_date
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
+from explore.records import Record
 from explore.script import detect_script
 from explore.split import publisher_from_furniture, split_items
 from explore.tables import TABLES, typed_frame
@@ -44,62 +45,115 @@ def discover_files(root: Path) -> list[Path]:
     return paths
 
 
-def process_file(file: FileText) -> Rows:
-    """Clean, split and extract one read file into rows of every table."""
-    rows: Rows = {name: [] for name in TABLES}
-    report = {
-        "source_file": file.source_file,
-        "status": file.status,
-        "reason": file.reason,
-        "encoding": file.encoding,
-        "size_bytes": file.size_bytes,
-        "n_items": 0,
-        "n_chars": len(file.text) if file.text is not None else 0,
-        "n_chars_clean": 0,
-    }
-    rows["report"].append(report)
-    if file.text is None:
-        return rows
-    cleaned = clean_document(file.text)
+def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Record | None = None) -> str | None:
+    """Clean, split and extract one text (a file's, or a record's) into ``rows``; what to report if it is empty.
+
+    A record's own title leads its text (and is the title's hint); a date it gives dates it before any other.
+    """
+    given = UNDATED
+    title_hint = None
+    if record is not None:
+        given = given_date(record.date) or UNDATED
+        if record.title and not raw.lstrip().startswith(record.title):
+            raw = f"{record.title}\n{raw}"
+        title_hint = record.title
+    cleaned = clean_document(raw)
     furniture = tuple(r.text for r in cleaned.removed)
     split = split_items(
-        cleaned.text, publisher=publisher_from_furniture(furniture, file.text), title_hint=cleaned.title
+        cleaned.text, publisher=publisher_from_furniture(furniture, raw), title_hint=cleaned.title or title_hint
     )
-    script = detect_script(file.text)
+    script = detect_script(raw)
     furniture_date = furniture_bound(furniture)
-    byline = byline_date((r.reason, r.text) for r in cleaned.removed)
+    byline = given if given.when else byline_date((r.reason, r.text) for r in cleaned.removed)
+    first = len(rows["documents"])
     for item in split.items:
-        doc_id = doc_id_for(file.source_file, item.item_no)
+        doc_id = doc_id_for(source_file, item.item_no)
         context = ItemContext(
             doc_id, item.title, split.publication, furniture_date, byline if not split.bulletin else UNDATED
         )
         found = extract_item(item.text, context, bulletin=split.bulletin)
+        dated_by = None
+        if found.date.when is not None:
+            dated_by = (
+                "given" if given.when and found.date == given else "byline" if found.date == byline else "inferred"
+            )
         rows["documents"].append(
             {
                 "doc_id": doc_id,
-                "source_file": file.source_file,
+                "source_file": source_file,
                 "item_no": item.item_no,
                 "section": item.section,
-                "title": item.title,
-                "credit": item.credit,
+                "title": item.title or (title_hint if record is not None else None),
+                "credit": item.credit or (record.site if record is not None else None),
                 "publication": split.publication,
                 "script": script,
                 "date": found.date.when,
                 "date_precision": found.date.precision,
                 "date_text": found.date.text,
+                "date_source": dated_by,
+                "format": fmt,
+                "url": record.url if record is not None else None,
+                "site": record.site if record is not None else None,
                 "text": item.text,
                 "n_chars": len(item.text),
             }
         )
         for table in ("mentions", "metrics", "events", "themes"):
             rows[table].extend(getattr(found, table))
-    rows["removed"] = [{"source_file": file.source_file, "reason": r.reason, "text": r.text} for r in cleaned.removed]
-    if not rows["documents"]:
-        report |= {
-            "status": "skipped",
-            "reason": f"no text left after cleaning ({len(cleaned.removed)} furniture lines removed)",
-        }
-    report |= {"n_items": len(rows["documents"]), "n_chars_clean": sum(d["n_chars"] for d in rows["documents"])}
+    rows["removed"].extend({"source_file": source_file, "reason": r.reason, "text": r.text} for r in cleaned.removed)
+    if len(rows["documents"]) == first:
+        return f"no text left after cleaning ({len(cleaned.removed)} furniture lines removed)"
+    return None
+
+
+def _report_row(file: FileText, source_file: str, status: str, reason: str | None) -> dict:
+    return {
+        "source_file": source_file,
+        "status": status,
+        "reason": reason,
+        "encoding": file.encoding,
+        "size_bytes": file.size_bytes if source_file == file.source_file else None,
+        "n_items": 0,
+        "n_chars": 0,
+        "n_chars_clean": 0,
+    }
+
+
+def process_file(file: FileText) -> Rows:
+    """Clean, split and extract one read file into rows of every table.
+
+    A file of records gives a document per record, named ``file#number``, and a
+    report row for itself and for each record it could not use or whose date
+    did not parse.
+    """
+    rows: Rows = {name: [] for name in TABLES}
+    report = _report_row(file, file.source_file, file.status, file.reason)
+    report["n_chars"] = len(file.text) if file.text is not None else 0
+    rows["report"].append(report)
+    if file.records is not None:
+        for rejected in file.records.rejected:
+            rows["report"].append(
+                _report_row(file, f"{file.source_file}#{rejected.number}", "rejected", rejected.reason)
+            )
+        if file.status != "loaded":
+            return rows
+        for record in file.records.records:
+            name = f"{file.source_file}#{record.number}"
+            report["n_chars"] += len(record.text)
+            if given_date(record.date) is None:
+                why = f"date {record.date!r} does not parse: dated from the text instead"
+                rows["report"].append(_report_row(file, name, "warning", why))
+            if empty := _text_rows(rows, name, record.text, fmt=file.records.format, record=record):
+                rows["report"].append(_report_row(file, name, "skipped", empty))
+    elif file.text is not None:
+        if empty := _text_rows(rows, file.source_file, file.text, fmt="text"):
+            report |= {"status": "skipped", "reason": empty}
+    else:
+        return rows
+    documents = rows["documents"]
+    report |= {"n_items": len(documents), "n_chars_clean": sum(d["n_chars"] for d in documents)}
+    if file.records is not None and not documents:
+        report |= {"status": "skipped", "reason": "no record left any text after cleaning"}
     return rows
 
 
@@ -109,17 +163,19 @@ def process_paths(
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
     *,
     strict: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> Frames:
     """Every table's rows for some files, in file order, typed (``tables.TABLES``).
 
     The unit of work of :func:`explore.load_corpus` and of every build engine;
     an engine's workers return these compact Arrow-backed frames rather than
     lists of dicts. With ``strict=True`` the first file that is not loaded
-    raises :class:`CorpusError`.
+    raises :class:`CorpusError`. ``columns`` names the fields of files of
+    records (``{"text": "content", "date": "pub_time"}``).
     """
     rows: Rows = {name: [] for name in TABLES}
     for path in paths:
-        result = process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb))
+        result = process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb, columns=columns))
         report = result["report"][0]
         if strict and report["status"] != "loaded":
             raise CorpusError(report["source_file"], report["reason"])

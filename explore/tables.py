@@ -23,6 +23,10 @@ DOCUMENT_COLUMNS = {
     "date": "datetime64[us]",
     "date_precision": "string",
     "date_text": "string",
+    "date_source": "string",
+    "format": "string",
+    "url": "string",
+    "site": "string",
     "text": "string",
     "n_chars": "Int64",
 }

@@ -99,6 +99,7 @@ def test_never_raises_and_is_idempotent_on_arbitrary_unicode(text):
 
 @settings(max_examples=200, deadline=None)
 @given(_BODY)
+@example("一一。版权所有。")
 def test_keeps_every_cjk_character_of_a_body(body):
     from explore.boilerplate import Line, drop_pattern_lines
     from explore.script import to_simplified
@@ -106,7 +107,11 @@ def test_keeps_every_cjk_character_of_a_body(body):
     # A generated line can spell furniture (关注微信。: hypothesis mines words from the package); that goes, rightly.
     assume(not any(line.removed for line in drop_pattern_lines(tuple(Line(t) for t in body.split("\n")))))
     expected = CJK_RE.findall(to_simplified(body))
-    assert CJK_RE.findall(clean_text(body)) == expected
+    cleaned = clean_document(body)
+    if CJK_RE.findall(cleaned.text) != expected:
+        # A sentence of furniture inside a line (一一。版权所有。) goes too, but never silently: it is recorded.
+        removed = [c for piece in cleaned.removed for c in CJK_RE.findall(to_simplified(piece.text))]
+        assert sorted(CJK_RE.findall(cleaned.text) + removed) == sorted(expected)
 
 
 @settings(max_examples=100, deadline=None)

@@ -225,9 +225,9 @@ def test_jupyterlab_runs_each_notebook(browser, fresh_lab, name):
     _run_all(session)
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
+    session.screenshot(f"lab-{name}")  # as a reader first sees it
     if name in ("02_timeline", "04_metrics"):
         session.choose_and_see_the_chart_change()
-    session.screenshot(f"lab-{name}")
     assert session.errors == []
     assert session.outside == []
     session.page.close()
@@ -251,8 +251,8 @@ def test_dashboard_controls_change_the_chart(browser, dashboard, name):
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
     assert "import" not in session.page.inner_text("body")  # code cells are hidden
-    session.choose_and_see_the_chart_change()
     session.screenshot(f"dashboard-{name}")
+    session.choose_and_see_the_chart_change()
     assert session.errors == []
     assert session.outside == []  # Voilà's CDN stylesheets are gone with the explore template
     session.page.close()

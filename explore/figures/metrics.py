@@ -132,8 +132,24 @@ def metrics_figure(
     )
     if controls and len(groups) > 1:
         _switch(fig, groups, shown, labels, owner, axis)
+    if not shown:
+        _say_empty(fig)
     heading = f"{title} · {labels[shown]}" if shown and not (controls and len(groups) > 1) else title
     return style(fig, title=titled(heading, metrics))
+
+
+def _say_empty(fig: go.Figure) -> None:
+    """An empty selection says so, rather than drawing bare axes."""
+    fig.add_annotation(
+        text="没有符合所选的数字 no figures for this selection",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
 
 
 _TIME_SYMBOLS = {"more_than": "triangle-up-open", "at_least": "triangle-up", "less_than": "triangle-down-open"}
@@ -181,6 +197,8 @@ def metrics_over_time_figure(
     fig.update_layout(height=380, legend={"orientation": "h", "y": -0.2})
     if controls and len(groups) > 1:
         _switch(fig, groups, shown, labels, owner, axis)
+    if not fig.data:
+        _say_empty(fig)
     note = f"{undated:,} undated figures not drawn" if undated else None
     heading = f"{title} · {labels[shown]}" if shown and not (controls and len(groups) > 1) else title
     return style(fig, title=titled(heading + (f" ({note})" if note else ""), metrics))
