@@ -145,6 +145,17 @@ def _hashed(file: InputFile) -> InputFile:
         return file  # unreadable: processed, and read_file reports why
 
 
+class _FileRank(dict):
+    """Each file's rank in a build; a record's (``news.csv#7``) is its file's plus its number in ten-millionths,
+    so that a file's records keep their order and fall between it and the next file."""
+
+    def __missing__(self, name: str) -> float:
+        file, _, number = name.rpartition("#")
+        if number.isdigit() and file in self:
+            return self[file] + int(number) / 1e7
+        raise KeyError(name)
+
+
 def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dict[str, pd.DataFrame]:
     """Rows in the order the files were found, so every engine writes the same tables."""
     documents = frames["documents"]
@@ -303,7 +314,7 @@ class _Reused:
     def __init__(self, tables: dict[str, TableFile] | None, unchanged: set[str], previous_order: list[str]) -> None:
         self._streams = None
         if unchanged and tables is not None:
-            old_rank = {source_file: n for n, source_file in enumerate(previous_order)}
+            old_rank = _FileRank({source_file: n for n, source_file in enumerate(previous_order)})
             ids = pd.read_parquet(tables["documents"].path, columns=["doc_id", "source_file"])
             rank_of_doc = dict(zip(ids["doc_id"], ids["source_file"].map(old_rank), strict=True))
             self._old_rank = old_rank
@@ -347,12 +358,13 @@ class _PreviousTable:
         return True
 
     def take(self, wanted: np.ndarray) -> pd.DataFrame:
-        """Rows of the files ranked ``wanted``; rows of other files before the last of them are dropped."""
+        """Rows of the files ranked ``wanted`` (with their records' rows); rows of other files before the last of
+        them are dropped."""
         last = wanted.max()
         pieces = []
         while True:
-            stop = int(np.searchsorted(self._ranks, last, side="right"))
-            pieces.append(self._buffer.iloc[:stop][np.isin(self._ranks[:stop], wanted)])
+            stop = int(np.searchsorted(self._ranks, last + 1, side="left"))  # the last file's records too
+            pieces.append(self._buffer.iloc[:stop][np.isin(np.floor(self._ranks[:stop]), wanted)])
             self._buffer, self._ranks = self._buffer.iloc[stop:].reset_index(drop=True), self._ranks[stop:]
             if len(self._buffer) or not self._read_more():
                 break
@@ -389,7 +401,7 @@ def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, 
     }
     todo = [f for f in files if f.source_file not in unchanged]
     show = sys.stderr.isatty() if progress is None else progress
-    rank = {f.source_file: n for n, f in enumerate(files)}
+    rank = _FileRank({f.source_file: n for n, f in enumerate(files)})
     reused = _Reused(previous.tables, unchanged, list(before))
     pending = [f.source_file for f in files if f.source_file in unchanged]  # reused files not yet written
     writers = _TableWriters(out)

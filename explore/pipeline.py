@@ -45,6 +45,13 @@ def discover_files(root: Path) -> list[Path]:
     return paths
 
 
+def _record_text(record: Record) -> str:
+    """A record's text as the pipeline reads it: its own title leading its text."""
+    if record.title and not record.text.lstrip().startswith(record.title):
+        return f"{record.title}\n{record.text}"
+    return record.text
+
+
 def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Record | None = None) -> str | None:
     """Clean, split and extract one text (a file's, or a record's) into ``rows``; what to report if it is empty.
 
@@ -54,8 +61,6 @@ def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Reco
     title_hint = None
     if record is not None:
         given = given_date(record.date) or UNDATED
-        if record.title and not raw.lstrip().startswith(record.title):
-            raw = f"{record.title}\n{raw}"
         title_hint = record.title
     cleaned = clean_document(raw)
     furniture = tuple(r.text for r in cleaned.removed)
@@ -106,13 +111,15 @@ def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Reco
     return None
 
 
-def _report_row(file: FileText, source_file: str, status: str, reason: str | None) -> dict:
+def _report_row(file: FileText, status: str, reason: str | None, record_no: int | None = None) -> dict:
+    """A file's row of the report, or one of its records' (``file#n``) when ``record_no`` is given."""
     return {
-        "source_file": source_file,
+        "source_file": file.source_file if record_no is None else f"{file.source_file}#{record_no}",
+        "record_no": record_no,
         "status": status,
         "reason": reason,
         "encoding": file.encoding,
-        "size_bytes": file.size_bytes if source_file == file.source_file else None,
+        "size_bytes": file.size_bytes if record_no is None else None,
         "n_items": 0,
         "n_chars": 0,
         "n_chars_clean": 0,
@@ -127,29 +134,29 @@ def process_file(file: FileText) -> Rows:
     did not parse.
     """
     rows: Rows = {name: [] for name in TABLES}
-    report = _report_row(file, file.source_file, file.status, file.reason)
+    report = _report_row(file, file.status, file.reason)
     report["n_chars"] = len(file.text) if file.text is not None else 0
     rows["report"].append(report)
     if file.records is not None:
         for rejected in file.records.rejected:
-            rows["report"].append(
-                _report_row(file, f"{file.source_file}#{rejected.number}", "rejected", rejected.reason)
-            )
+            rows["report"].append(_report_row(file, "rejected", rejected.reason, rejected.number))
         if file.status != "loaded":
             return rows
         for record in file.records.records:
             name = f"{file.source_file}#{record.number}"
-            report["n_chars"] += len(record.text)
+            text = _record_text(record)
+            report["n_chars"] += len(text)
             if given_date(record.date) is None:
                 why = f"date {record.date!r} does not parse: dated from the text instead"
-                rows["report"].append(_report_row(file, name, "warning", why))
-            if empty := _text_rows(rows, name, record.text, fmt=file.records.format, record=record):
-                rows["report"].append(_report_row(file, name, "skipped", empty))
+                rows["report"].append(_report_row(file, "warning", why, record.number))
+            if empty := _text_rows(rows, name, text, fmt=file.records.format, record=record):
+                rows["report"].append(_report_row(file, "skipped", empty, record.number))
     elif file.text is not None:
         if empty := _text_rows(rows, file.source_file, file.text, fmt="text"):
             report |= {"status": "skipped", "reason": empty}
     else:
         return rows
+    rows["report"] = [report, *sorted(rows["report"][1:], key=lambda row: row["record_no"])]  # records in order
     documents = rows["documents"]
     report |= {"n_items": len(documents), "n_chars_clean": sum(d["n_chars"] for d in documents)}
     if file.records is not None and not documents:

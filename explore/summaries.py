@@ -21,12 +21,16 @@ def file_overview(corpus: Corpus) -> pd.DataFrame:
     column) + ``n_chars_furniture`` (lines removed as furniture: ``corpus.removed``) + ``n_chars_normalized``
     (pinyin ruby, spaces, repeated punctuation and line breaks that cleaning dropped or joined).
     """
-    scripts = corpus.documents.groupby("source_file")["script"].first()
-    report = corpus.report.set_index("source_file")
+    files = corpus.report[corpus.report["record_no"].isna()]  # a file's own row, not its records' rows
+    file_of_document = _file_of(corpus.documents["source_file"], files["source_file"])
+    scripts = corpus.documents.groupby(file_of_document)["script"].first()
+    report = files.set_index("source_file")
     table = report[["status", "reason", "encoding", "n_items", "n_chars", "n_chars_clean"]].copy()
     table.insert(3, "script", scripts.reindex(table.index).astype("string"))
-    titles = corpus.documents["title"].fillna("").str.len().groupby(corpus.documents["source_file"]).sum()
-    furniture = corpus.removed["text"].str.len().groupby(corpus.removed["source_file"]).sum()
+    titles = corpus.documents["title"].fillna("").str.len().groupby(file_of_document).sum()
+    furniture = (
+        corpus.removed["text"].str.len().groupby(_file_of(corpus.removed["source_file"], files["source_file"])).sum()
+    )
     table["n_chars_title"] = titles.reindex(table.index, fill_value=0).astype("Int64")
     table["n_chars_furniture"] = furniture.reindex(table.index, fill_value=0).astype("Int64")
     loaded = table["status"] == "loaded"
@@ -36,6 +40,13 @@ def file_overview(corpus: Corpus) -> pd.DataFrame:
         (table["n_chars_clean"] + table["n_chars_title"]) / table["n_chars"].where(table["n_chars"] > 0)
     ).round(3)
     return table.reset_index()
+
+
+def _file_of(names: pd.Series, files: pd.Series) -> pd.Series:
+    """The file each name belongs to: a record's document (``news.csv#7``) to its file, a file's to itself."""
+    known = set(files)
+    stripped = names.str.replace(r"#\d+$", "", regex=True)
+    return names.where(names.isin(known), stripped)
 
 
 def files_to_draw(corpus: Corpus, *, limit: int | None = None) -> pd.DataFrame:

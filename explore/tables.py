@@ -32,6 +32,7 @@ DOCUMENT_COLUMNS = {
 }
 REPORT_COLUMNS = {
     "source_file": "string",
+    "record_no": "Int64",
     "status": "string",
     "reason": "string",
     "encoding": "string",
@@ -137,13 +138,21 @@ class Corpus:
         ``traditional`` / ``mixed``: the script of the source file), ``date``
         (datetime or null), ``date_precision`` (``day`` / ``month`` / ``year``,
         or ``month_day`` when the year is unknown; null when undated),
-        ``date_text`` (the expression the date was read from), ``text`` (str:
+        ``date_text`` (the expression the date was read from), ``date_source``
+        (``given`` by a record, read from the page's ``byline``, or
+        ``inferred`` from the text), ``format`` (``text``, ``html``, ``jsonl``,
+        ``json``, ``csv``, ``tsv``, ``parquet``, ``warc``), ``url`` and
+        ``site`` (what a record says of its page), ``text`` (str:
         clean, Simplified, one paragraph a line), ``n_chars`` (int).
     ``report``
         Each row represents one file found under the root: ``source_file``,
-        ``status`` (``loaded`` / ``skipped`` / ``error``), ``reason`` (null when
-        loaded), ``encoding``, ``size_bytes``, ``n_items``, ``n_chars`` (decoded
-        characters), ``n_chars_clean`` (characters kept by cleaning).
+        ``record_no`` (null), ``status`` (``loaded`` / ``skipped`` / ``error``),
+        ``reason`` (null when loaded), ``encoding``, ``size_bytes``,
+        ``n_items``, ``n_chars`` (decoded characters), ``n_chars_clean``
+        (characters kept by cleaning); or one record of a file of records that
+        could not be used (``rejected``), left no text (``skipped``) or gave a
+        date that does not parse (``warning``): ``source_file`` ``file#n`` and
+        ``record_no`` n.
     ``removed``
         Each row represents one piece of page furniture cleaning removed:
         ``source_file``, ``reason``, ``text``.
@@ -201,9 +210,12 @@ class Corpus:
         return [name for name, table in self._sources.items() if isinstance(table, pd.DataFrame)]
 
     def summary(self) -> str:
-        counts = self.report["status"].value_counts()
-        parts = [f"{len(self.report)} files", f"{counts.get('loaded', 0)} loaded"]
+        files = self.report[self.report["record_no"].isna()] if "record_no" in self.report else self.report
+        counts = files["status"].value_counts()
+        parts = [f"{len(files)} files", f"{counts.get('loaded', 0)} loaded"]
         parts += [f"{counts[s]} {s}" for s in ("skipped", "error") if counts.get(s, 0)]
+        records = self.report["status"].value_counts() - counts.reindex(self.report["status"].unique(), fill_value=0)
+        parts += [f"{int(records[s])} records {s}" for s in ("rejected", "skipped", "warning") if records.get(s, 0)]
         return (
             f"{', '.join(parts)}; {len(self.documents)} items, {int(self.documents['n_chars'].sum())} characters, "
             f"{len(self.metrics)} figures, {len(self.events)} events, {len(self.mentions)} mentions"

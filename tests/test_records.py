@@ -166,3 +166,35 @@ def test_the_cli_names_columns_and_refuses_an_unknown_field_in_one_line(tmp_path
     assert main(["corpus", str(tmp_path), "--out", str(tmp_path / "out2"), "--columns", "words=body_x"]) == 2
     error = capsys.readouterr().err.strip()
     assert "unknown field words" in error and len(error.splitlines()) == 1
+
+
+def test_a_built_corpus_of_records_holds_the_same_rows_and_the_overview_counts_files(tmp_path):
+    from explore import summaries
+    from explore.build import build_corpus
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.html").write_bytes(_page())
+    lines = [json.dumps({"title": "标题", "content": ARTICLE[1]}), "{not json"]
+    (src / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    live = explore.load_corpus(src)
+    build_corpus(src, tmp_path / "built")
+    built = explore.load_corpus(tmp_path / "built")
+    columns = ["source_file", "format", "title", "date", "date_source", "url", "site", "text"]
+    key = ["source_file"]
+    assert (
+        built.documents[columns]
+        .sort_values(key)
+        .reset_index(drop=True)
+        .equals(live.documents[columns].sort_values(key).reset_index(drop=True))
+    )
+    assert len(built.report) == len(live.report) == 3  # two files and one rejected record
+    n_metrics = len(built.metrics)
+    (src / "z.txt").write_text("某县共建农村寄递服务站\n" + ARTICLE[2], encoding="utf-8")
+    build_corpus(src, tmp_path / "built")  # the two files of records reused, their records' rows with them
+    again = explore.load_corpus(tmp_path / "built")
+    assert sorted(again.documents["source_file"]) == sorted([*live.documents["source_file"], "z.txt"])
+    assert len(again.report) == 4 and len(again.metrics) > n_metrics
+    overview = summaries.file_overview(live)
+    assert sorted(overview["source_file"]) == ["a.jsonl", "page.html"] and (overview["kept_share"] <= 1).all()
+    assert "1 records rejected" in live.summary()
