@@ -43,9 +43,6 @@ class _Rule:
     ends: tuple[str, ...]
     unless: re.Pattern[str] | None
 
-    def applies(self, unit: str, context: str) -> bool:
-        return unit in self.units and not (self.unless and self.unless.search(context))
-
     def first_noun(self, head: str) -> tuple[int, int] | None:
         """Where the earliest of its nouns starts in ``head`` (and minus its length: the longer wins a tie)."""
         found = [(head.find(n), -len(n)) for n in self.nouns if n in head]
@@ -69,6 +66,7 @@ class MeasureRules:
     rules: tuple[_Rule, ...]
     modifiers: re.Pattern[str] | None  # words qualifying a noun, set aside before it is looked for
     families: dict[str, tuple[str, float]]  # unit → (family, factor to its base unit)
+    by_unit: dict[str, tuple[_Rule, ...]]  # unit ("" for none) → the rules that may apply to it, in order
 
 
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
@@ -96,7 +94,17 @@ def measure_rules() -> MeasureRules:
     families = {
         unit: (family, float(factor)) for family, units in spec["families"].items() for unit, factor in units.items()
     }
-    return MeasureRules(measures, tuple(rules), _alternation(spec["modifiers"]["words"]), families)
+    by_unit: dict[str, list[_Rule]] = {}
+    for rule in rules:
+        for unit in rule.units:
+            by_unit.setdefault(unit, []).append(rule)
+    return MeasureRules(
+        measures,
+        tuple(rules),
+        _alternation(spec["modifiers"]["words"]),
+        families,
+        {unit: tuple(unit_rules) for unit, unit_rules in by_unit.items()},
+    )
 
 
 def counted_noun(subject: str) -> str:
@@ -122,30 +130,39 @@ def _noun_rule(candidates: list[_Rule], head: str, tail: str) -> _Rule | None:
     return candidates[min(before)[1]] if before else None
 
 
+@lru_cache(maxsize=8192)
 def measure_of(figure: FigureContext) -> str:
     """The measure of a figure: the first rule that fits, else ``other``.
 
     The noun a count counts is read first after the number (25.5万个行政村, 5个具有行业影响力的标杆项目: the
     noun of any rule found earliest there), else at the end of the clause before it (淘宝村数量达780个).
+    Only the rules of the figure's unit are read; the same context gives the same measure (cached).
     """
     spec = measure_rules()
-    unit = figure.unit or ""
-    head = _HEAD_SKIP.sub("", figure.after)[:_HEAD]
-    if figure.counted and not head.startswith(figure.counted):
-        head = figure.counted + head  # a counted noun inside the match (25.5万行政村)
-    if spec.modifiers:
-        head = spec.modifiers.sub("", head)
-    before = _LINKS.sub("", figure.before)
-    tail = counted_noun(before)
+    rules = spec.by_unit.get(figure.unit or "", ())
     context = figure.context + "\u0000" + figure.after  # no word spans the figure itself
-    candidates = [r for r in spec.rules if r.applies(unit, context)]
-    noun_rule = _noun_rule(candidates, head, tail)
+    candidates = [r for r in rules if not (r.unless and r.unless.search(context))]
+    before = _LINKS.sub("", figure.before)
+    noun_rule: _Rule | None = None
+    nouns_read = False
     for rule in candidates:
-        if not (rule.nouns or rule.words or rule.ends) or rule is noun_rule:
+        if not (rule.nouns or rule.words or rule.ends):
+            return rule.measure
+        if rule.nouns and not nouns_read:  # the noun counted is looked for once, when a rule first asks
+            noun_rule, nouns_read = _noun_rule(candidates, _head(figure, spec), counted_noun(before)), True
+        if rule is noun_rule:
             return rule.measure
         if (rule.words and rule.words.search(context)) or (rule.ends and before.endswith(rule.ends)):
             return rule.measure
     return OTHER
+
+
+def _head(figure: FigureContext, spec: MeasureRules) -> str:
+    """The words right after the number, where the noun it counts is looked for first."""
+    head = _HEAD_SKIP.sub("", figure.after)[:_HEAD]
+    if figure.counted and not head.startswith(figure.counted):
+        head = figure.counted + head  # a counted noun inside the match (25.5万行政村)
+    return spec.modifiers.sub("", head) if spec.modifiers else head
 
 
 def unit_family(unit: str | None) -> tuple[str, float]:
