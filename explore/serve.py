@@ -196,9 +196,9 @@ def plan_lab(
         f"--ServerApp.root_dir={setting.folder}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
-        # There: overrides.json (no "Jupyter news" prompt greets a reader, news_url alone still asks; every cell
-        # attached, windowingMode "none": with the default "contentVisibility" an output off screen when its
-        # figure arrived could stay undrawn, with no error, on a busy machine) and
+        # There: overrides.json (no "Jupyter news" prompt greets a reader, news_url alone still asks; widget comms
+        # over the kernel's main shell, not a subshell: on a busy machine the subshell's creation was cancelled
+        # or late, and a view's widgets never rendered, with no error; every cell attached) and
         # page_config.json (no debugger: a reader has no use for it, and on a busy machine it logged
         # "Could not restore the debugger state" when a kernel was replaced)
         f"--LabApp.app_settings_dir={JUPYTER_DATA / 'lab' / 'settings'}",
