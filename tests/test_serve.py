@@ -178,3 +178,19 @@ def test_a_port_in_use_is_one_clear_line(capsys):
 def test_a_missing_corpus_is_one_clear_line(tmp_path, capsys):
     assert main(["serve", "--corpus", str(tmp_path / "nope"), "--port", str(free_port())]) == 2
     assert capsys.readouterr().err.strip() == f"explore: corpus {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_jupyterlab_reads_the_packages_settings_no_news_no_debugger_no_comm_subshells(tmp_path):
+    import json
+
+    from explore.serve import JUPYTER_DATA, plan_lab
+
+    plan = plan_lab(port=8999, root=tmp_path / "notebooks")
+    settings = JUPYTER_DATA / "lab" / "settings"
+    assert f"--LabApp.app_settings_dir={settings}" in plan.command
+    overrides = json.loads((settings / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert overrides["@jupyterlab/apputils-extension:kernels-settings"]["commsOverSubshells"] == "disabled"
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["windowingMode"] == "none"
+    page_config = json.loads((settings / "page_config.json").read_text(encoding="utf-8"))
+    assert page_config["disabledExtensions"]["@jupyterlab/debugger-extension"] is True
