@@ -34,8 +34,8 @@ def _families(units: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.Serie
     A count of a measure whose unit has a family joins it: 10万多居民 (个) are people, like 3864名.
     """
     lookup = {unit: unit_family(unit) for unit in units.dropna().unique()}
-    family = units.map(lambda u: lookup[u][0] if u in lookup else "count").astype("string")
-    factor = units.map(lambda u: lookup[u][1] if u in lookup else 1.0).astype(float)
+    family = units.map({u: f for u, (f, _) in lookup.items()}).fillna("count").astype("string")  # dict maps: no
+    factor = units.map({u: x for u, (_, x) in lookup.items()}).fillna(1.0).astype(float)  # Python call per row
     declared = {key: unit_family(m.unit)[0] for key, m in measures().items()}
     joins = (family == "count") & measure.map(declared).fillna("count").ne("count")
     return family.mask(joins, measure.map(declared)), factor
