@@ -33,7 +33,7 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,8 +45,9 @@ import pyarrow.parquet as pq
 from explore._version import __version__
 from explore.errors import CorpusError
 from explore.gazetteer import data_hash
-from explore.load import DEFAULT_MAX_FILE_MB, source_name
+from explore.load import DEFAULT_MAX_FILE_MB, ReadOptions, source_name
 from explore.pipeline import Frames, discover_files, process_paths
+from explore.records import ColumnsError, parse_columns
 from explore.store import (
     MANIFEST,
     VERSION_PREFIX,
@@ -118,7 +119,7 @@ class _Previous:
         return self.manifest["files"] if self.tables is not None else {}
 
 
-def _previous(out: Path) -> _Previous:
+def _previous(out: Path, options: ReadOptions) -> _Previous:
     """The previous build, checked whole (every table's bytes) before any of its rows are reused."""
     try:
         manifest = read_manifest(out)
@@ -134,6 +135,8 @@ def _previous(out: Path) -> _Previous:
         return _Previous(manifest, None, f"package version {manifest['version']} → {__version__}")
     if manifest.get("data_hash") != data_hash():
         return _Previous(manifest, None, "the vocabulary files changed")
+    if manifest.get("columns", {}) != options.column_map():
+        return _Previous(manifest, None, "the columns of files of records changed")
     return _Previous(manifest, tables, None)
 
 
@@ -176,19 +179,19 @@ def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dic
 
 
 # An engine maps process_paths over the files and yields their rows in batches, in file order.
-Engine = Callable[[list[str], str, float, bool], Iterator[Frames]]
+Engine = Callable[[list[str], str, ReadOptions, bool], Iterator[Frames]]
 # Files per batch: rows are written to Parquet batch by batch, so a build's memory does not grow with the corpus.
 BATCH_FILES = 500
 
 
-def local_engine(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Frames]:
+def local_engine(paths: list[str], root: str, options: ReadOptions, progress: bool) -> Iterator[Frames]:
     """Map :func:`process_paths` over batches of files in this process, with a progress bar on a terminal."""
     from tqdm import tqdm
 
     with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None, file=sys.stderr) as bar:
         for first in range(0, len(paths), BATCH_FILES):
             batch = paths[first : first + BATCH_FILES]
-            yield process_paths(batch, root, max_file_mb)
+            yield process_paths(batch, root, options.max_file_mb, columns=options.column_map())
             bar.update(len(batch))
 
 
@@ -378,22 +381,29 @@ def build_corpus(
     engine: Engine = local_engine,
     engine_name: str = "local",
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    columns: str | Mapping[str, str] | None = None,
     progress: bool | None = None,
 ) -> BuildSummary:
-    """Build (or update) the corpus of ``src`` in ``out``; see the module docstring."""
+    """Build (or update) the corpus of ``src`` in ``out``; see the module docstring. ``columns`` names the
+    fields of files of records (as in :func:`explore.load_corpus`); changing them rebuilds everything."""
     started = time.perf_counter()
     root, out = Path(src).expanduser().resolve(), Path(out)
+    try:
+        fields = parse_columns(columns)
+    except ColumnsError as error:
+        raise CorpusError(str(root), str(error)) from error
+    options = ReadOptions(max_file_mb, tuple(sorted(fields.items())))
     files = _inputs(root, discover_files(root))
     lock = _Lock(out)
     try:
-        previous = _previous(out)
+        previous = _previous(out, options)
         _remove_leftovers(out, keep=previous.manifest.get("tables_dir") if previous.manifest else None)
-        return _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, progress, started)
+        return _build_locked(root, out, files, previous, engine, engine_name, options, progress, started)
     finally:
         lock.release()
 
 
-def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, progress, started) -> BuildSummary:
+def _build_locked(root, out, files, previous, engine, engine_name, options, progress, started) -> BuildSummary:
     files = [_hashed(f) for f in files]
     before = previous.files
     unchanged = {
@@ -407,7 +417,7 @@ def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, 
     writers = _TableWriters(out)
     problems: list[str] = []
     try:
-        batches = engine([str(f.path) for f in todo], str(root), max_file_mb, show)
+        batches = engine([str(f.path) for f in todo], str(root), options, show)
         for fresh in itertools.chain(batches, [None]):
             # Each fresh batch goes out with the reused files that come before its last file.
             frames = fresh or empty_tables()  # in file order already
@@ -431,7 +441,7 @@ def _build_locked(root, out, files, previous, engine, engine_name, max_file_mb, 
         raise
     _step("version folder in place")
     try:
-        write_manifest(out, root, files, engine_name, version, tables)
+        write_manifest(out, root, files, engine_name, version, tables, columns=options.column_map())
     except BaseException:
         shutil.rmtree(out / version, ignore_errors=True)
         raise

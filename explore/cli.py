@@ -35,6 +35,12 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
     return [out / f"{name}.csv" for name in TABLES]
 
 
+_COLUMNS_HELP = (
+    "where files of records (JSON Lines, CSV, Parquet) keep each field, e.g. text=content,date=pub_time "
+    "(fields: text, title, date, url, site, author; default: common names, data/columns.toml)"
+)
+
+
 def _corpus_command(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.path, strict=args.strict, max_file_mb=args.max_file_mb, columns=args.columns)
     written = write_tables(corpus, Path(args.out))
@@ -154,7 +160,9 @@ def _build_command(args: argparse.Namespace) -> int:
         raise PrerequisiteError("--scheduler needs --engine dask")
     else:
         engine = local_engine
-    summary = build_corpus(args.src, args.out, engine=engine, engine_name=args.engine, max_file_mb=args.max_file_mb)
+    summary = build_corpus(
+        args.src, args.out, engine=engine, engine_name=args.engine, max_file_mb=args.max_file_mb, columns=args.columns
+    )
     print("\n".join(summary.lines()))
     return 0
 
@@ -189,11 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--out", default="out/corpus", help="folder for the tables, one CSV each")
     corpus.add_argument("--strict", action="store_true", help="stop at the first file that cannot be used")
     corpus.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")
-    corpus.add_argument(
-        "--columns",
-        help="where files of records (JSON Lines, CSV, Parquet) keep each field, e.g. text=content,date=pub_time "
-        "(fields: text, title, date, url, site, author; default: common names, data/columns.toml)",
-    )
+    corpus.add_argument("--columns", help=_COLUMNS_HELP)
     corpus.set_defaults(run=_corpus_command)
     build = commands.add_parser("build", help="build a corpus once: every table as Parquet, incremental")
     build.add_argument("src", help="folder (read recursively) or file")
@@ -202,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", help="address of a Dask scheduler (default: a LocalCluster here)")
     build.add_argument("--workers", type=int, help="LocalCluster workers (default: one per core)")
     build.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")
+    build.add_argument("--columns", help=_COLUMNS_HELP)
     build.set_defaults(run=_build_command)
     synth = commands.add_parser("synth", help="write a realistic synthetic corpus (deterministic for a seed)")
     synth.add_argument("--docs", type=int, required=True)

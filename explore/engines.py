@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from explore.build import BATCH_FILES, Engine
+from explore.load import ReadOptions
 from explore.pipeline import Frames, process_paths
 
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
@@ -22,8 +23,8 @@ from explore.pipeline import Frames, process_paths
 _IN_FLIGHT_PER_WORKER = 4
 
 
-def _partition(paths, root: str, max_file_mb: float) -> list[Frames]:
-    return [process_paths(list(paths), root, max_file_mb)]
+def _partition(paths, root: str, options: ReadOptions) -> list[Frames]:
+    return [process_paths(list(paths), root, options.max_file_mb, columns=options.column_map())]
 
 
 def dask_engine(
@@ -37,7 +38,7 @@ def dask_engine(
     works on the next ones.
     """
 
-    def run(paths: list[str], root: str, max_file_mb: float, progress: bool) -> Iterator[Frames]:
+    def run(paths: list[str], root: str, options: ReadOptions, progress: bool) -> Iterator[Frames]:
         if not paths:
             return
         import dask.bag as db
@@ -54,7 +55,7 @@ def dask_engine(
                     workers = max(1, len(client.scheduler_info()["workers"]))
                 size = max(1, min(partition_files, -(-len(paths) // (workers * _IN_FLIGHT_PER_WORKER))))
                 bag = db.from_sequence(paths, partition_size=size)
-                parts = bag.map_partitions(partial(_partition, root=root, max_file_mb=max_file_mb)).to_delayed()
+                parts = bag.map_partitions(partial(_partition, root=root, options=options)).to_delayed()
                 in_flight: deque = deque()
                 submitted = 0
                 with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar:

@@ -48,6 +48,18 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """How files are read, the same for every file of a load or a build: the size limit, and where files of
+    records keep each field (``columns``: ``(field, column)`` pairs, sorted)."""
+
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def column_map(self) -> dict[str, str]:
+        return dict(self.columns)
+
+
+@dataclass(frozen=True)
 class FileText:
     """A file found under the corpus root, read or not."""
 

@@ -137,7 +137,14 @@ def committed_tables(folder: Path, manifest: dict) -> dict[str, TableFile]:
 
 
 def write_manifest(
-    folder: Path, root: Path, files: Iterable[InputFile], engine_name: str, tables_dir: str, tables: dict[str, dict]
+    folder: Path,
+    root: Path,
+    files: Iterable[InputFile],
+    engine_name: str,
+    tables_dir: str,
+    tables: dict[str, dict],
+    *,
+    columns: dict[str, str] | None = None,
 ) -> None:
     """Commit a build: the new manifest replaces the old one in one rename."""
     manifest = {
@@ -145,6 +152,7 @@ def write_manifest(
         "version": __version__,
         "data_hash": data_hash(),
         "engine": engine_name,
+        "columns": columns or {},
         "source_root": str(root),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "tables_dir": tables_dir,

@@ -198,3 +198,20 @@ def test_a_built_corpus_of_records_holds_the_same_rows_and_the_overview_counts_f
     overview = summaries.file_overview(live)
     assert sorted(overview["source_file"]) == ["a.jsonl", "page.html"] and (overview["kept_share"] <= 1).all()
     assert "1 records rejected" in live.summary()
+
+
+def test_a_build_names_columns_and_rebuilds_when_they_change(tmp_path):
+    from explore.build import build_corpus
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "x.csv").write_text(f"headline_x,body_x\n某县共建服务站,{ARTICLE[0]}\n", encoding="utf-8")
+    first = build_corpus(src, tmp_path / "built", columns="text=body_x,title=headline_x")
+    assert first.n_items == 1
+    assert explore.load_corpus(tmp_path / "built").documents["title"].tolist() == ["某县共建服务站"]
+    same = build_corpus(src, tmp_path / "built", columns={"title": "headline_x", "text": "body_x"})
+    assert same.n_reused == 1 and same.rebuilt_because is None
+    changed = build_corpus(src, tmp_path / "built")  # no column named text: the record is rejected, and said
+    assert changed.rebuilt_because == "the columns of files of records changed" and changed.n_items == 0
+    with pytest.raises(CorpusError, match="unknown field"):
+        build_corpus(src, tmp_path / "built", columns="words=body_x")
