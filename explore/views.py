@@ -43,6 +43,12 @@ _WIDE_COLUMNS = {
 }
 
 
+# Text reads from the left and from the top (JupyterLab right-aligns table cells, for numbers).
+_TABLE_STYLE = (
+    "<style>.explore-table td, .explore-table th {text-align: left; vertical-align: top; padding: 2px 8px}</style>"
+)
+
+
 def table_html(frame: pd.DataFrame) -> str:
     """A table as HTML for a reader: numbers as Chinese readers write them (25.5万, 12亿, 1,207; never 2.0000e+05),
     dates as days, headings from ``labels.LABELS``, text columns wide enough to read; saying how many rows it
@@ -57,7 +63,10 @@ def table_html(frame: pd.DataFrame) -> str:
         shown["qualifier"] = shown["qualifier"].map(lambda q: QUALIFIER_LABELS.get(q, q))
     widths = {LABELS.get(c, c): width for c, width in _WIDE_COLUMNS.items() if c in shown.columns}
     shown = shown.rename(columns=LABELS)
-    html = shown.to_html(index=False, escape=True, na_rep="", classes="explore-table", border=0, col_space=widths)
+    html = shown.to_html(
+        index=False, escape=True, na_rep="", classes="explore-table", border=0, col_space=widths, justify="left"
+    )
+    html = _TABLE_STYLE + html
     total = frame.attrs.get("n_rows", len(frame))
     if total > len(frame):
         note = f"前 {len(frame):,} 行，共 {total:,} 行 (first {len(frame):,} of {total:,} rows)"
