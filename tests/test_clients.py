@@ -165,34 +165,56 @@ def _answer_dialogs(page) -> None:
         page.wait_for_timeout(500)
 
 
+_ALL_RAN = f"() => {{ const p = {_PROMPTS}; return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); }}"
+_NONE_RAN = f"() => {{ const p = {_PROMPTS}; return p.length > 0 && p.every(t => !/\\[\\d+\\]/.test(t)); }}"
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click(timeout=10_000)
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click(timeout=10_000)
+
+
 def _run_all(session: Session) -> None:
-    """Run every cell and wait until each has run: states, not time, decide (bounded by RUN_TIMEOUT_MS)."""
+    """Run every cell and wait until each has run: states, not time, decide (bounded by RUN_TIMEOUT_MS).
+
+    The notebooks are stored executed, their prompts numbered ([1]: …): their outputs are cleared first, so a
+    numbered prompt means a cell this kernel ran. (Once, a "Select Kernel" dialog came up and nothing ran, while
+    the stored prompts read as a finished run and the stored widget had no model to draw.) A dialog is answered
+    whenever it comes up while waiting.
+    """
     page = session.page
     page.wait_for_selector(PANEL, timeout=RUN_TIMEOUT_MS)
     page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
     deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
-    all_ran = f"() => {{ const p = {_PROMPTS}; return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); }}"
     while True:
         _answer_dialogs(page)
         try:
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=10_000)
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click(timeout=10_000)
+            if not page.evaluate(_NONE_RAN):
+                _menu(page, "Edit", "Clear Outputs of All Cells")
+                page.wait_for_function(_NONE_RAN, timeout=10_000)
+            _menu(page, "Run", "Run All Cells")
         except PlaywrightTimeout:
             if time.monotonic() > deadline:
                 raise
             continue  # a dialog came up meanwhile: answer it and ask again
-        try:
-            page.wait_for_function(all_ran, timeout=_NOTHING_RAN_MS)
+        if _wait_until_ran(page, deadline):
             break
-        except PlaywrightTimeout:
-            prompts = page.evaluate(_PROMPTS)
-            running = any("*" in p for p in prompts)
-            if time.monotonic() > deadline:
-                raise
-            if running:  # still working: wait for it, do not ask again
-                page.wait_for_function(all_ran, timeout=max(1, int((deadline - time.monotonic()) * 1000)))
-                break
     page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
+
+
+def _wait_until_ran(page, deadline: float) -> bool:
+    """Whether every cell ran; False when nothing ran or ran for ``_NOTHING_RAN_MS`` (Run All is asked again)."""
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        if page.evaluate(_ALL_RAN):
+            return True
+        _answer_dialogs(page)
+        if any("*" in p for p in page.evaluate(_PROMPTS)):
+            quiet_since = time.monotonic()  # still working: wait for it, do not ask again
+        elif time.monotonic() - quiet_since > _NOTHING_RAN_MS / 1000:
+            return False
+        page.wait_for_timeout(1_000)
+    raise PlaywrightTimeout(f"the cells did not all run in {RUN_TIMEOUT_MS / 1000:.0f} s")
 
 
 def _shut_down_kernels(plan) -> None:
