@@ -174,7 +174,3 @@ def measures() -> dict[str, Measure]:
     """Every measure, in the order of the data file (``other`` last)."""
     return measure_rules().measures
 
-
-def label(measure: str) -> str:
-    known = measures().get(measure)
-    return known.label if known else measure

@@ -254,11 +254,6 @@ class MetricSelection:
             "orgs": self._selector.options("org"),
         }
 
-    def group_label(self, group: str) -> str:
-        """What a reader is told a group is: 村庄 villages · 个."""
-        found = self._groups.loc[self._groups["group"] == group, "label"]
-        return str(found.iloc[0]) if len(found) else group
-
     def rows(
         self,
         units: Sequence[str] | None = None,
