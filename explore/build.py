@@ -61,7 +61,7 @@ from explore.store import (
     table_path,
     write_manifest,
 )
-from explore.tables import TABLES, duplicate_doc_ids, empty_tables, typed_frame
+from explore.tables import TABLES, duplicate_doc_ids, empty_tables, split_record_name, typed_frame
 
 # Tables whose rows belong to a file through ``source_file``; the others through ``doc_id``.
 _BY_FILE = ("documents", "report", "removed")
@@ -153,10 +153,11 @@ class _FileRank(dict):
     so that a file's records keep their order and fall between it and the next file."""
 
     def __missing__(self, name: str) -> float:
-        file, _, number = name.rpartition("#")
-        if number.isdigit() and file in self:
-            return self[file] + int(number) / 1e7
-        raise KeyError(name)
+        record = split_record_name(name)
+        if record is None or record[0] not in self:
+            raise KeyError(name)
+        file, number = record
+        return self[file] + number / 1e7
 
 
 def _in_file_order(frames: dict[str, pd.DataFrame], rank: dict[str, int]) -> dict[str, pd.DataFrame]:

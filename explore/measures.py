@@ -173,4 +173,3 @@ def unit_family(unit: str | None) -> tuple[str, float]:
 def measures() -> dict[str, Measure]:
     """Every measure, in the order of the data file (``other`` last)."""
     return measure_rules().measures
-

@@ -13,14 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from explore.clean import clean_document
-from explore.dates import UNDATED, byline_date, furniture_bound, given_date
+from explore.dates import UNDATED, DatedAs, byline_date, furniture_bound, given_date
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
 from explore.records import Record
 from explore.script import detect_script
 from explore.split import publisher_from_furniture, split_items
-from explore.tables import TABLES, typed_frame
+from explore.tables import TABLES, record_name, typed_frame
 
 Rows = dict[str, list[dict]]
 Frames = dict[str, pd.DataFrame]
@@ -52,16 +52,14 @@ def _record_text(record: Record) -> str:
     return record.text
 
 
-def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Record | None = None) -> str | None:
+def _text_rows(
+    rows: Rows, source_file: str, raw: str, *, fmt: str, record: Record | None = None, given: DatedAs = UNDATED
+) -> str | None:
     """Clean, split and extract one text (a file's, or a record's) into ``rows``; what to report if it is empty.
 
-    A record's own title leads its text (and is the title's hint); a date it gives dates it before any other.
+    A record's own title is the title's hint; a date it gives (``given``) dates it before any other.
     """
-    given = UNDATED
-    title_hint = None
-    if record is not None:
-        given = given_date(record.date) or UNDATED
-        title_hint = record.title
+    title_hint = record.title if record is not None else None
     cleaned = clean_document(raw)
     furniture = tuple(r.text for r in cleaned.removed)
     split = split_items(
@@ -88,7 +86,7 @@ def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Reco
                 "source_file": source_file,
                 "item_no": item.item_no,
                 "section": item.section,
-                "title": item.title or (title_hint if record is not None else None),
+                "title": item.title or title_hint,
                 "credit": item.credit or (record.site if record is not None else None),
                 "publication": split.publication,
                 "script": script,
@@ -114,7 +112,7 @@ def _text_rows(rows: Rows, source_file: str, raw: str, *, fmt: str, record: Reco
 def _report_row(file: FileText, status: str, reason: str | None, record_no: int | None = None) -> dict:
     """A file's row of the report, or one of its records' (``file#n``) when ``record_no`` is given."""
     return {
-        "source_file": file.source_file if record_no is None else f"{file.source_file}#{record_no}",
+        "source_file": file.source_file if record_no is None else record_name(file.source_file, record_no),
         "record_no": record_no,
         "status": status,
         "reason": reason,
@@ -143,13 +141,14 @@ def process_file(file: FileText) -> Rows:
         if file.status != "loaded":
             return rows
         for record in file.records.records:
-            name = f"{file.source_file}#{record.number}"
             text = _record_text(record)
             report["n_chars"] += len(text)
-            if given_date(record.date) is None:
+            given = given_date(record.date)
+            if given is None:
                 why = f"date {record.date!r} does not parse: dated from the text instead"
                 rows["report"].append(_report_row(file, "warning", why, record.number))
-            if empty := _text_rows(rows, name, text, fmt=file.records.format, record=record):
+            name = record_name(file.source_file, record.number)
+            if empty := _text_rows(rows, name, text, fmt=file.records.format, record=record, given=given or UNDATED):
                 rows["report"].append(_report_row(file, "skipped", empty, record.number))
     elif file.text is not None:
         if empty := _text_rows(rows, file.source_file, file.text, fmt="text"):

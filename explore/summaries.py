@@ -11,7 +11,7 @@ from explore import limits
 from explore.clean import clean_document
 from explore.labels import missing
 from explore.load import read_file
-from explore.tables import Corpus
+from explore.tables import RECORD_SUFFIX, Corpus
 
 
 def file_overview(corpus: Corpus) -> pd.DataFrame:
@@ -45,7 +45,7 @@ def file_overview(corpus: Corpus) -> pd.DataFrame:
 def _file_of(names: pd.Series, files: pd.Series) -> pd.Series:
     """The file each name belongs to: a record's document (``news.csv#7``) to its file, a file's to itself."""
     known = set(files)
-    stripped = names.str.replace(r"#\d+$", "", regex=True)
+    stripped = names.str.replace(RECORD_SUFFIX.pattern, "", regex=True)
     return names.where(names.isin(known), stripped)
 
 

@@ -6,10 +6,26 @@ here, so a table has the same columns and dtypes however it was made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+# A record of a file of records (JSON Lines, CSV, WARC …) is named after its file: ``news.csv#7``.
+RECORD_SUFFIX = re.compile(r"#(\d+)$")
+
+
+def record_name(source_file: str, number: int) -> str:
+    """The ``source_file`` of record ``number`` of a file: ``news.csv#7``."""
+    return f"{source_file}#{number}"
+
+
+def split_record_name(name: str) -> tuple[str, int] | None:
+    """A record's file and number (``news.csv#7`` → ``("news.csv", 7)``); None for a name with no number."""
+    match = RECORD_SUFFIX.search(name)
+    return (name[: match.start()], int(match.group(1))) if match else None
+
 
 DOCUMENT_COLUMNS = {
     "doc_id": "string",
