@@ -129,6 +129,13 @@ def headline(figures: pd.DataFrame) -> pd.DataFrame:
     return best.join(n_figures, on=["measure", "org"])
 
 
+def _compared(corpus: Corpus, orgs: Sequence[str]) -> tuple[pd.DataFrame, pd.Series]:
+    """The figures of ``orgs`` that have a measure, and each measure's main group (:func:`main_groups`)."""
+    figures = measured(corpus)
+    chosen = figures[figures["org"].isin(list(orgs)) & (figures["measure"] != OTHER)]
+    return chosen, main_groups(chosen)
+
+
 def scorecard(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     """Each row represents one organization's headline figure for one measure (see :func:`headline`).
 
@@ -137,10 +144,10 @@ def scorecard(corpus: Corpus, orgs: Sequence[str]) -> pd.DataFrame:
     training are not set beside 人), and what that leaves out is said in
     ``attrs["limited"]``.
     """
-    orgs = list(orgs)
-    figures = measured(corpus)
-    chosen = figures[figures["org"].isin(orgs) & (figures["measure"] != OTHER)]
-    groups = main_groups(chosen)
+    return _scorecard(*_compared(corpus, orgs), list(orgs))
+
+
+def _scorecard(chosen: pd.DataFrame, groups: pd.Series, orgs: list[str]) -> pd.DataFrame:
     in_main = chosen["group"].to_numpy() == chosen["measure"].map(groups).to_numpy()
     kept = chosen[in_main]
     card = headline(kept)
@@ -197,10 +204,8 @@ class Comparison:
 def comparison(corpus: Corpus, orgs: Sequence[str]) -> Comparison:
     """The scorecard of ``orgs`` and, for each of its measures, the dated figures in the same unit family."""
     orgs = tuple(orgs)
-    card = scorecard(corpus, orgs)
-    figures = measured(corpus)
-    chosen = figures[figures["org"].isin(orgs) & (figures["measure"] != OTHER)]
-    groups = main_groups(chosen)
+    chosen, groups = _compared(corpus, orgs)
+    card = _scorecard(chosen, groups, list(orgs))
     in_card = list(dict.fromkeys(card["measure"]))
     series = measure_series(corpus, orgs, [groups[m] for m in in_card if m in groups])
     dated = set(series["group"])

@@ -290,6 +290,12 @@ class CompaniesView(View):
         options = select.organizations(corpus)["org"].tolist()
         default = list(orgs) if orgs else options[: self.SHOWN_IN_PAGE]
         self.org = _multi("机构 (2–4) Organizations", options, default, rows=8)
+        self._last: compare.Comparison | None = None  # a change asks for the figures, then for the table
+
+    def _comparison(self, orgs: Sequence[str]) -> compare.Comparison:
+        if self._last is None or self._last.orgs != tuple(orgs):
+            self._last = compare.comparison(self.corpus, orgs)
+        return self._last
 
     def controls(self):
         return [self.org]
@@ -302,9 +308,12 @@ class CompaniesView(View):
             compared, note, shown = select.orgs_with_figures(self.corpus, first=orgs), None, len(orgs)
         else:
             (compared, note), shown = select.compared_orgs(orgs), None
-        found = compare.comparison(self.corpus, compared)
-        card = limits.with_note(found.card, "; ".join(filter(None, [note, found.card.attrs.get("limited")])))
-        series = limits.with_note(found.series, "; ".join(filter(None, [note, found.series.attrs.get("limited")])))
+        found = self._comparison(compared)
+        # Copies: the comparison is kept for the table and the next change, and a note must not pile up on it.
+        card = limits.with_note(found.card.copy(), "; ".join(filter(None, [note, found.card.attrs.get("limited")])))
+        series = limits.with_note(
+            found.series.copy(), "; ".join(filter(None, [note, found.series.attrs.get("limited")]))
+        )
         return [
             figures.scorecard_figure(card, list(found.orgs), shown=shown),
             figures.measure_panels_figure(series, list(found.panels), list(found.orgs), shown=shown),
@@ -314,7 +323,7 @@ class CompaniesView(View):
 
     def table(self, orgs=()):
         compared, _ = select.compared_orgs(orgs)
-        card = compare.scorecard(self.corpus, compared)
+        card = self._comparison(compared).card
         return limits.first_rows(card[[c for c in self.COLUMNS if c in card.columns]], len(card), limits.TABLE_ROWS)
 
 
