@@ -18,7 +18,7 @@ import io
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -255,12 +255,8 @@ def _warc_records(data: bytes) -> Records:
                 rejected.append(Rejected(number, f"{url}: no main text in the page"))
                 continue
             crawled = entry.rec_headers.get_header("WARC-Date")
-            records.append(
-                # the URL crawled, not the page's canonical one (syndicated copies share that)
-                Record(
-                    number, found.text, found.title, found.date or crawled, url or found.url, found.site, found.author
-                )
-            )
+            # the URL crawled, not the page's canonical one (syndicated copies share that)
+            records.append(replace(found, number=number, date=found.date or crawled, url=url or found.url))
     except Exception as error:  # warcio raises several kinds for a truncated or damaged record
         rejected.append(Rejected(number + 1, f"a damaged or truncated WARC record ({type(error).__name__}: {error})"))
     return Records("warc", tuple(records), tuple(rejected))
@@ -293,7 +289,7 @@ def read_records(fmt: str, data: bytes, text: str | None, columns: Mapping[str, 
         found = extract_html(page or "")
         if found is None:
             return Records(fmt, (), (Rejected(1, "no main text in the page"),))
-        return Records(fmt, (Record(1, found.text, found.title, found.date, found.url, found.site, found.author),), ())
+        return Records(fmt, (replace(found, number=1),), ())
     if text is None:
         return Records(fmt, (), (Rejected(1, "not decodable as text"),))
     if fmt == "jsonl":
