@@ -71,8 +71,19 @@ def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
     """``text=content,date=pub_time`` (or a mapping) as ``{field: column}``; an unknown field is an error."""
     if not spec:
         return {}
-    pairs = dict(spec) if isinstance(spec, Mapping) else dict(p.split("=", 1) for p in spec.split(",") if "=" in p)
-    pairs = {k.strip(): v.strip() for k, v in pairs.items()}
+    if isinstance(spec, Mapping):
+        items = list(spec.items())
+    else:
+        items = []
+        for part in filter(str.strip, spec.split(",")):
+            field, equals, column = part.partition("=")
+            if not equals:
+                raise ColumnsError(f"{part.strip()!r} in columns is not field=column (e.g. text=content,date=pub_time)")
+            items.append((field, column))
+    pairs = {str(k).strip(): str(v).strip() for k, v in items}
+    empty = sorted(field for field, column in pairs.items() if not column)
+    if empty:
+        raise ColumnsError(f"no column named for {', '.join(empty)} in columns (e.g. text=content)")
     unknown = sorted(set(pairs) - set(FIELDS))
     if unknown:
         raise ColumnsError(f"unknown field {', '.join(unknown)} in columns (fields: {', '.join(FIELDS)})")

@@ -115,6 +115,10 @@ def test_parquet_records_with_chinese_column_names_and_columns_named_explicitly(
     assert document["title"] == "某县共建服务站" and document["date_source"] == "given"
     with pytest.raises(CorpusError, match="unknown field body"):
         explore.load_corpus(other, columns="body=body_x")
+    with pytest.raises(CorpusError, match="'text' in columns is not field=column"):
+        explore.load_corpus(other, columns="title=headline_x,text")
+    with pytest.raises(CorpusError, match="no column named for date"):
+        explore.load_corpus(other, columns="text=body_x,date=")
 
 
 def _warc(records: list[tuple[str, bytes]]) -> bytes:
