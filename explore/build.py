@@ -1,8 +1,11 @@
 """Build a corpus once, explore it many times: every table as Parquet, with a manifest.
 
 ``build_corpus(src, out)`` runs load → clean → split → extract and writes
-``documents``, ``mentions``, ``metrics``, ``events``, ``themes``, ``report`` and
-``removed`` as Parquet plus ``manifest.json`` (package version, vocabulary
+``documents``, ``mentions``, ``metrics``, ``events``, ``themes``, ``report``,
+``removed`` and ``signatures`` as Parquet, then the global step — the
+``stories`` of syndicated copies over every document (``explore.copies``, linear
+in the corpus, recomputed at each build from the stored signatures) — plus
+``manifest.json`` (package version, vocabulary
 hash, each input's size, mtime and SHA-256). A second build of the same input
 reuses the rows of every file whose content hash is unchanged, and says so; a
 new package version or vocabulary rebuilds everything.
@@ -43,6 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from explore._version import __version__
+from explore.copies import find_stories
 from explore.errors import CorpusError
 from explore.gazetteer import data_hash
 from explore.load import DEFAULT_MAX_FILE_MB, ReadOptions, source_name
@@ -61,7 +65,7 @@ from explore.store import (
     table_path,
     write_manifest,
 )
-from explore.tables import TABLES, duplicate_doc_ids, empty_tables, split_record_name, typed_frame
+from explore.tables import STORED_TABLES, TABLES, duplicate_doc_ids, empty_tables, split_record_name, typed_frame
 
 # Tables whose rows belong to a file through ``source_file``; the others through ``doc_id``.
 _BY_FILE = ("documents", "report", "removed")
@@ -222,29 +226,31 @@ class _TableWriters:
                 self.n_rows[name] += len(frame)
 
     def close(self) -> dict[str, dict]:
-        """Finish every table; what the manifest records of each."""
+        """Finish every table, then the global step (the stories of copies); what the manifest records of each."""
         for writer in self._writers.values():
             writer.close()
-        self._check_doc_ids()
+        documents = pq.read_table(
+            table_path(self.staging, "documents"), columns=["doc_id", "source_file", "date", "n_chars"]
+        ).to_pandas()
+        if clash := duplicate_doc_ids(documents):
+            raise CorpusError(str(self.out), clash)
+        signatures = pq.read_table(table_path(self.staging, "signatures")).to_pandas()
+        stories = find_stories(documents, signatures.astype(TABLES["signatures"]))
+        stories.to_parquet(table_path(self.staging, "stories"), index=False)
+        self.n_rows["stories"] = len(stories)
         return {
             name: {
                 "rows": self.n_rows[name],
                 "size": table_path(self.staging, name).stat().st_size,
                 "sha256": file_sha256(table_path(self.staging, name)),
             }
-            for name in TABLES
+            for name in STORED_TABLES
         }
-
-    def _check_doc_ids(self) -> None:
-        ids = pq.read_table(table_path(self.staging, "documents"), columns=["doc_id", "source_file"]).to_pandas()
-        clash = duplicate_doc_ids(ids)
-        if clash:
-            raise CorpusError(str(self.out), clash)
 
     def into_version(self) -> str:
         """The finished tables as a version folder, not yet committed (the manifest does that)."""
         version = f"{VERSION_PREFIX}{self.token}"
-        for name in TABLES:
+        for name in STORED_TABLES:
             _fsync(table_path(self.staging, name))
         self.staging.rename(self.out / version)
         return version
@@ -298,7 +304,7 @@ def _remove_leftovers(out: Path, keep: str | None) -> None:
     """Staging and version folders no committed manifest names (a killed build, a full disk); old-format tables."""
     for child in out.iterdir():
         stale = child.name.startswith(_STAGING_PREFIX) or (child.name.startswith(VERSION_PREFIX) and child.name != keep)
-        old_format = keep is not None and child.suffix == ".parquet" and child.stem in TABLES
+        old_format = keep is not None and child.suffix == ".parquet" and child.stem in STORED_TABLES
         leftover_manifest = child.name.startswith(f".{MANIFEST}.")
         if stale and child.is_dir():
             shutil.rmtree(child, ignore_errors=True)

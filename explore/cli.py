@@ -23,7 +23,8 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
     were and no partial file.
     """
     out.mkdir(parents=True, exist_ok=True)
-    staged = {name: out / f".{name}.csv.{os.getpid()}" for name in TABLES}
+    # The signatures are binary and mean nothing in a spreadsheet: each document's story is in documents.csv.
+    staged = {name: out / f".{name}.csv.{os.getpid()}" for name in TABLES if name != "signatures"}
     try:
         for name, tmp in staged.items():
             getattr(corpus, name).to_csv(tmp, index=False, encoding="utf-8-sig")
@@ -32,7 +33,7 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
     finally:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
-    return [out / f"{name}.csv" for name in TABLES]
+    return [out / f"{name}.csv" for name in staged]
 
 
 _COLUMNS_HELP = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from explore.copies import find_stories, with_stories
 from explore.errors import CorpusError
 from explore.load import DEFAULT_MAX_FILE_MB
 from explore.pipeline import discover_files, process_paths
@@ -45,6 +46,12 @@ def load_corpus(
     record (``explore.records``). Their fields are found under common column
     names; ``columns`` names them explicitly (``"text=content,date=pub_time"``
     or a mapping).
+
+    Copies of one story (reposts, Traditional-script conversions, rewrites with
+    a few words swapped) are found (``explore.copies``): each document has a
+    ``story_id`` and, for a copy, ``duplicate_of``; figures and events of
+    copies are flagged ``is_copy``. ``explore.copies.one_per_story`` counts each
+    story once.
     """
     root = Path(path).expanduser() if path is not None else default_corpus_path()
     if is_built(root):
@@ -56,4 +63,5 @@ def load_corpus(
     tables = process_paths(discover_files(root), root, max_file_mb, strict=strict, columns=fields)
     if clash := duplicate_doc_ids(tables["documents"]):
         raise CorpusError(str(root), clash)
-    return Corpus(root=root, **tables)
+    stories = find_stories(tables["documents"], tables["signatures"])
+    return Corpus(root=root, **with_stories(tables, stories))

@@ -34,6 +34,9 @@ DATA_FILES = (
     "themes.toml",
     "events.toml",
     "place_rules.toml",
+    "measures.toml",
+    "columns.toml",
+    "copies.toml",
 )
 # Quotation marks a product name may be written with (“邮乐购”): matched without them.
 QUOTES = "“”「」\"'‘’"

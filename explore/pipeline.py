@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from explore.clean import clean_document
+from explore.copies import signature_row
 from explore.dates import UNDATED, DatedAs, byline_date, furniture_bound, given_date
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
@@ -103,6 +104,7 @@ def _text_rows(
         )
         for table in ("mentions", "metrics", "events", "themes"):
             rows[table].extend(getattr(found, table))
+        rows["signatures"].append(signature_row(doc_id, item.text))
     rows["removed"].extend({"source_file": source_file, "reason": r.reason, "text": r.text} for r in cleaned.removed)
     if len(rows["documents"]) == first:
         return f"no text left after cleaning ({len(cleaned.removed)} furniture lines removed)"

@@ -23,20 +23,21 @@ import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from explore import copies
 from explore._version import __version__
 from explore.errors import CorpusError
 from explore.gazetteer import data_hash
-from explore.tables import TABLES, Corpus
+from explore.tables import STORED_TABLES, TABLES, Corpus
 
 MANIFEST = "manifest.json"
-FORMAT = "explore-corpus/2"
+FORMAT = "explore-corpus/3"
 FORMAT_PREFIX = "explore-corpus/"
 VERSION_PREFIX = "tables-"
 # The long text column of each table that has one: left on disk by ``text=False``.
@@ -118,7 +119,7 @@ def _manifest_problems(manifest: dict) -> str | None:
     folder = manifest.get("tables_dir")
     if not isinstance(folder, str) or not folder.startswith(VERSION_PREFIX) or "/" in folder or "\\" in folder:
         return "names no table folder"
-    if not isinstance(tables, dict) or set(tables) != set(TABLES):
+    if not isinstance(tables, dict) or set(tables) != set(STORED_TABLES):
         return "does not name every table"
     for name, entry in tables.items():
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), int) for k in ("rows", "size")):
@@ -233,6 +234,11 @@ def open_built(path: Path, *, text: bool = True) -> Corpus:
         raise CorpusError(str(path), "not a built corpus (no manifest.json)")
     tables = check_tables(path, manifest)
     readers = {name: partial(read_table, path, tables[name], name, text=text) for name in TABLES}
+    stories = cache(partial(read_table, path, tables["stories"], "stories"))
+    read_documents, read_metrics, read_events = readers["documents"], readers["metrics"], readers["events"]
+    readers["documents"] = lambda: copies.story_columns(read_documents(), stories())
+    readers["metrics"] = lambda: copies.copy_flag(read_metrics(), copies.copy_ids(stories()))
+    readers["events"] = lambda: copies.copy_flag(read_events(), copies.copy_ids(stories()))
     return Corpus(root=Path(manifest["source_root"]), **readers)
 
 
@@ -244,7 +250,7 @@ def check_bytes(folder: Path, table: TableFile) -> None:
 
 def read_table(folder: Path, table: TableFile, name: str, *, text: bool = True) -> pd.DataFrame:
     """One committed table, its bytes checked against the manifest's SHA-256 first."""
-    columns = TABLES[name]
+    columns = STORED_TABLES[name]
     wanted = [c for c in columns if text or TEXT_COLUMNS.get(name) != c]
     where = table.path.relative_to(folder)
     try:

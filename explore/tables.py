@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 # A record of a file of records (JSON Lines, CSV, WARC …) is named after its file: ``news.csv#7``.
 RECORD_SUFFIX = re.compile(r"#(\d+)$")
@@ -97,6 +98,8 @@ EVENT_COLUMNS = {
     "text": "string",
 }
 THEME_COLUMNS = {"doc_id": "string", "theme": "string", "n_hits": "Int64", "evidence": "string"}
+# Each document's MinHash signature (``explore.copies``): made with its file, so a build reuses it.
+SIGNATURE_COLUMNS = {"doc_id": "string", "minhash": pd.ArrowDtype(pa.binary()), "n_shingles": "Int64"}
 TABLES = {
     "documents": DOCUMENT_COLUMNS,
     "report": REPORT_COLUMNS,
@@ -105,7 +108,13 @@ TABLES = {
     "metrics": METRIC_COLUMNS,
     "events": EVENT_COLUMNS,
     "themes": THEME_COLUMNS,
+    "signatures": SIGNATURE_COLUMNS,
 }
+# What ``explore.copies`` adds once every file is read: each document's story, and a flag on the rows of copies.
+STORY_COLUMNS = {"story_id": "string", "duplicate_of": "string"}
+FLAG_COLUMN = "is_copy"
+# A build stores the stories as one more table.
+STORED_TABLES = {**TABLES, "stories": {"doc_id": "string", **STORY_COLUMNS}}
 
 
 TableSource = pd.DataFrame | Callable[[], pd.DataFrame]

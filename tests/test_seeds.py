@@ -131,8 +131,11 @@ def test_bulletin_items_hold_their_own_text(corpus):
 
 def test_documents_contract(corpus):
     docs = corpus.documents
-    assert list(docs.columns) == list(explore.tables.DOCUMENT_COLUMNS)
+    assert list(docs.columns) == [*explore.tables.DOCUMENT_COLUMNS, *explore.tables.STORY_COLUMNS]
     assert docs["doc_id"].is_unique
+    # The seeds are five different stories: none is a copy, each document its own story.
+    assert docs["duplicate_of"].isna().all() and (docs["story_id"] == docs["doc_id"]).all()
+    assert not corpus.metrics["is_copy"].any() and not corpus.events["is_copy"].any()
     assert (docs["n_chars"] == docs["text"].str.len()).all()
     precisions = set(docs["date_precision"].dropna())
     assert precisions <= {"day", "month", "year", "month_day", "month_only"}

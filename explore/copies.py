@@ -1,0 +1,279 @@
+"""Syndicated copies: one story, however many portals reposted it, converted its script or swapped its words.
+
+Each document's clean Simplified text (Traditional reposts are converted by
+cleaning, so they compare as they read) is cut into character shingles,
+hashed, and summed up in a MinHash signature (:func:`signature`, computed in
+the per-file step and stored in the ``signatures`` table, so an incremental
+build reuses it). The global step (:func:`find_stories`) puts every signature
+in a datasketch LSH index, which proposes the pairs likely to be similar in
+time linear in the corpus, and keeps a pair when its estimated Jaccard
+similarity reaches the threshold, or when nearly all of the shorter text is in
+the longer one (a repost cut short). Pairs join into stories; a story's
+canonical copy is its earliest dated document, then the longest.
+
+``documents`` gains ``story_id`` (the canonical copy's ``doc_id``) and
+``duplicate_of`` (null for the canonical copy); ``metrics`` and ``events``
+rows gain ``is_copy``. :func:`one_per_story` is the corpus a view counts
+from by default: every table without the copies' rows.
+
+Settings (shingle size, permutations, thresholds) are in
+``data/copies.toml``; they were tuned on the development split of the
+labelled pairs of :mod:`explore.copy_pairs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from explore.gazetteer import read_toml
+from explore.tables import FLAG_COLUMN, STORED_TABLES, STORY_COLUMNS, Corpus
+
+_SHIFT32, _SHIFT33 = np.uint64(32), np.uint64(33)
+_FMIX = np.uint64(0xFF51AFD7ED558CCD)
+_ROLL = np.uint64(1_000_003)  # multiplier of the rolling hash over a shingle's code points
+_CHUNK = 8192  # shingles per block when taking minima: a 1 MB text stays within a few MB of memory
+
+
+
+@dataclass(frozen=True)
+class CopySettings:
+    shingle: int
+    num_perm: int
+    threshold: float
+    containment: float
+    min_shingles: int
+    seed: int
+
+    candidates: float
+
+
+@cache
+def settings() -> CopySettings:
+    return CopySettings(**read_toml("copies.toml"))
+
+
+@cache
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    generator = np.random.default_rng(seed)
+    a = generator.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = generator.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
+    return a, b
+
+
+@cache
+def _is_text() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane, whether it is a letter or digit (not space or
+    punctuation: a repost re-punctuated is the same text)."""
+    return np.array([chr(point).isalnum() for point in range(0x10000)], dtype=bool)
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """The 32-bit hashes of the text's ``size``-character shingles (letters and digits only), sorted."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    points = points[_is_text()[np.minimum(points, 0xFFFF)] | (points > 0xFFFF)].astype(np.uint64)
+    count = len(points) - size + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint64)
+    hashes = points[:count].copy()
+    for offset in range(1, size):  # a rolling hash of the code points, modulo 2⁶⁴ as meant
+        hashes *= _ROLL
+        hashes += points[offset : offset + count]
+    # A 64-bit finaliser (MurmurHash3's) spreads the rolling hash before its top 32 bits are kept.
+    hashes ^= hashes >> _SHIFT33
+    hashes *= _FMIX
+    hashes ^= hashes >> _SHIFT33
+    hashes >>= _SHIFT32
+    hashes.sort()
+    return hashes
+
+
+def _distinct(sorted_values: np.ndarray) -> int:
+    return int(len(sorted_values) and 1 + np.count_nonzero(np.diff(sorted_values)))
+
+
+@dataclass(frozen=True)
+class Signature:
+    minhash: bytes  # num_perm little-endian uint32 minima
+    n_shingles: int
+
+
+def signature(text: str, config: CopySettings | None = None) -> Signature:
+    """The MinHash of a text's shingles: for each of ``num_perm`` random multiply-shift hashes
+    ``(a·h + b) >> 32`` (odd ``a``, modulo 2⁶⁴), the least value over the text's shingles."""
+    config = config or settings()
+    hashes = shingle_hashes(text, config.shingle)
+    a, b = _permutations(config.num_perm, config.seed)
+    minima = np.full(config.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for first in range(0, len(hashes), _CHUNK):
+        permuted = np.multiply.outer(a, hashes[first : first + _CHUNK])
+        permuted += b[:, None]
+        np.minimum(minima, permuted.min(axis=1), out=minima)
+    return Signature((minima >> _SHIFT32).astype("<u4").tobytes(), _distinct(hashes))
+
+
+def signature_row(doc_id: str, text: str) -> dict:
+    """A document's row of the ``signatures`` table."""
+    found = signature(text)
+    return {"doc_id": doc_id, "minhash": found.minhash, "n_shingles": found.n_shingles}
+
+
+def _union_find(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
+    parent = np.arange(n)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return np.array([root(i) for i in range(n)])
+
+
+def similar_pairs(minhashes: np.ndarray, sizes: np.ndarray, config: CopySettings | None = None) -> list[tuple[int, int]]:
+    """Pairs (i < j) of rows of ``minhashes`` (one signature a row) that are copies of each other.
+
+    The LSH index proposes pairs; each is kept when its estimated Jaccard similarity reaches
+    ``threshold`` or the shorter text's estimated share in the longer one reaches ``containment``.
+    """
+    from datasketch import LeanMinHash, MinHashLSH
+
+    config = config or settings()
+    n = len(minhashes)
+    if n < 2:
+        return []
+    index = MinHashLSH(threshold=config.candidates, num_perm=config.num_perm)
+    # The index reads only the values; "affine32" is the datasketch scheme whose values are 32-bit, as these.
+    signatures = [LeanMinHash(seed=config.seed, hashvalues=row, scheme="affine32") for row in minhashes]
+    with index.insertion_session() as session:
+        for i, lean in enumerate(signatures):
+            session.insert(i, lean, check_duplication=False)
+    pairs = []
+    for i, lean in enumerate(signatures):
+        found = [j for j in index.query(lean) if j > i]
+        if not found:
+            continue
+        others = np.array(found)
+        jaccard = (minhashes[others] == minhashes[i]).mean(axis=1)
+        shared = jaccard * (sizes[i] + sizes[others]) / (1 + jaccard)
+        contained = shared / np.minimum(sizes[i], sizes[others])
+        kept = (jaccard >= config.threshold) | (contained >= config.containment)
+        pairs += [(i, int(j)) for j in others[kept]]
+    return pairs
+
+
+def find_stories(documents: pd.DataFrame, signatures: pd.DataFrame, config: CopySettings | None = None) -> pd.DataFrame:
+    """Each document's story: ``doc_id``, ``story_id``, ``duplicate_of``, in the order of ``documents``.
+
+    ``documents`` needs ``doc_id``, ``date`` and ``n_chars``; ``signatures`` the
+    table of that name. A document without a signature, or with too few
+    shingles to judge, is its own story.
+    """
+    config = config or settings()
+    ids = documents["doc_id"].astype(str).to_numpy()
+    story = ids.copy()
+    usable = signatures[signatures["n_shingles"].astype("int64") >= config.min_shingles]
+    usable = usable[usable["doc_id"].isin(set(ids))].drop_duplicates("doc_id")
+    if len(usable) > 1:
+        minhashes = np.frombuffer(b"".join(usable["minhash"]), dtype="<u4").reshape(len(usable), config.num_perm)
+        sizes = usable["n_shingles"].to_numpy(dtype=np.int64)
+        groups = _union_find(len(usable), similar_pairs(minhashes, sizes, config))
+        if (groups != np.arange(len(groups))).any():
+            story = _canonical(documents, usable["doc_id"].astype(str).to_numpy(), groups, story)
+    duplicate_of = np.where(story == ids, None, story)
+    return pd.DataFrame({"doc_id": ids, "story_id": story, "duplicate_of": duplicate_of}).astype(
+        STORED_TABLES["stories"]
+    )
+
+
+def _canonical(documents: pd.DataFrame, members: np.ndarray, groups: np.ndarray, story: np.ndarray) -> np.ndarray:
+    """Each document's canonical copy: the earliest dated of its group, then the longest, then the first."""
+    position = {doc_id: n for n, doc_id in enumerate(documents["doc_id"].astype(str))}
+    where = np.array([position[m] for m in members])
+    frame = pd.DataFrame(
+        {
+            "group": groups,
+            "doc_id": members,
+            "undated": documents["date"].isna().to_numpy()[where],
+            "date": documents["date"].to_numpy()[where],
+            "longest": -documents["n_chars"].to_numpy(dtype=np.int64, na_value=0)[where],
+            "order": where,
+        }
+    ).sort_values(["group", "undated", "date", "longest", "order"], kind="stable")
+    first = frame.groupby("group", sort=False)["doc_id"].first()
+    story = story.copy()
+    story[where] = first.reindex(groups).to_numpy()
+    return story
+
+
+def with_stories(tables: Mapping[str, pd.DataFrame], stories: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The tables with each document's story: ``documents`` gains ``story_id`` and ``duplicate_of``,
+    ``metrics`` and ``events`` gain ``is_copy``."""
+    found = dict(tables)
+    found["documents"] = story_columns(tables["documents"], stories)
+    copies = copy_ids(stories)
+    for name in ("metrics", "events"):
+        found[name] = copy_flag(tables[name], copies)
+    return found
+
+
+def story_columns(documents: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` with ``story_id`` and ``duplicate_of`` (a document the stories do not name is its own)."""
+    indexed = stories.drop_duplicates("doc_id").set_index("doc_id")
+    documents = documents.drop(columns=[c for c in STORY_COLUMNS if c in documents.columns])
+    story_id = documents["doc_id"].map(indexed["story_id"]).fillna(documents["doc_id"])
+    duplicate_of = documents["doc_id"].map(indexed["duplicate_of"])
+    return documents.assign(story_id=story_id.astype("string"), duplicate_of=duplicate_of.astype("string"))
+
+
+def copy_ids(stories: pd.DataFrame) -> set[str]:
+    return set(stories.loc[stories["duplicate_of"].notna(), "doc_id"])
+
+
+def copy_flag(frame: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
+    return frame.assign(**{FLAG_COLUMN: frame["doc_id"].isin(copies).astype(bool)})
+
+
+_PER_DOCUMENT = ("documents", "mentions", "metrics", "events", "themes")
+
+
+def one_per_story(corpus: Corpus) -> Corpus:
+    """The corpus a view counts from by default: each story once (its canonical copy); the report, the
+    removed furniture and the signatures whole. Made once per corpus; tables still read on first use."""
+    cached = corpus.__dict__.get("_one_per_story")
+    if cached is not None:
+        return cached
+
+    def kept(name: str):
+        def table() -> pd.DataFrame:
+            frame = getattr(corpus, name)
+            if name == "documents":
+                keep = frame["duplicate_of"].isna() if "duplicate_of" in frame else np.ones(len(frame), bool)
+            elif FLAG_COLUMN in frame:
+                keep = ~frame[FLAG_COLUMN]
+            else:
+                documents = corpus.documents
+                copies = set(documents.loc[documents["duplicate_of"].notna(), "doc_id"]) if "duplicate_of" in documents else set()
+                keep = ~frame["doc_id"].isin(copies)
+            return frame[np.asarray(keep, dtype=bool)].reset_index(drop=True)
+
+        return table
+
+    sources = {name: kept(name) if name in _PER_DOCUMENT else (lambda name=name: getattr(corpus, name)) for name in corpus._sources}
+    once = Corpus(root=corpus.root, **sources)
+    corpus.__dict__["_one_per_story"] = once
+    return once
+
+
+def n_copies(corpus: Corpus) -> int:
+    """How many documents are copies of a story counted once elsewhere."""
+    documents = corpus.documents
+    return int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
