@@ -87,8 +87,17 @@ def _evaluate_command(args: argparse.Namespace) -> int:
         summary["pages"] = pages.summary()
         if args.verbose:
             lines += misses_of(pages)
+    if args.copies:
+        from explore.copy_pairs import copy_misses, labelled_documents, score_copies
+
+        labelled = labelled_documents(args.copies, *(args.pages or ()))
+        scores = score_copies(labelled)
+        lines += [score.line() for score in scores]
+        summary["copies"] = {score.split: score.summary() for score in scores}
+        if args.verbose:
+            lines += [f"  {miss}" for miss in copy_misses(labelled)]
     if not lines:
-        print("explore evaluate: give --metrics and/or --dates, or --pages GOLD PAGES", file=sys.stderr)
+        print("explore evaluate: give --metrics and/or --dates, --pages GOLD PAGES or --copies", file=sys.stderr)
         return 2
     print("\n".join(lines))
     return _against_baseline(summary, args)
@@ -226,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--dates", help="CSV: source_file,item_no,date,precision")
     evaluate.add_argument(
         "--pages", nargs=2, metavar=("GOLD", "PAGES"), help="a page gold folder and the folder of its pages"
+    )
+    evaluate.add_argument(
+        "--copies",
+        metavar="LABELS",
+        help="score syndicated-copy detection on labelled stories (tests/data/copies), and on copies of the pages "
+        "of --pages",
     )
     evaluate.add_argument("--baseline", help="JSON of pinned scores: exit 1 when one drops by more than 0.01")
     evaluate.add_argument("--write-baseline", help="pin these scores in this JSON file (a deliberate change)")

@@ -39,7 +39,6 @@ _ROLL = np.uint64(1_000_003)  # multiplier of the rolling hash over a shingle's 
 _CHUNK = 8192  # shingles per block when taking minima: a 1 MB text stays within a few MB of memory
 
 
-
 @dataclass(frozen=True)
 class CopySettings:
     shingle: int
@@ -138,7 +137,9 @@ def _union_find(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
     return np.array([root(i) for i in range(n)])
 
 
-def similar_pairs(minhashes: np.ndarray, sizes: np.ndarray, config: CopySettings | None = None) -> list[tuple[int, int]]:
+def similar_pairs(
+    minhashes: np.ndarray, sizes: np.ndarray, config: CopySettings | None = None
+) -> list[tuple[int, int]]:
     """Pairs (i < j) of rows of ``minhashes`` (one signature a row) that are copies of each other.
 
     The LSH index proposes pairs; each is kept when its estimated Jaccard similarity reaches
@@ -235,6 +236,7 @@ def story_columns(documents: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFram
 
 
 def copy_ids(stories: pd.DataFrame) -> set[str]:
+    """The documents of ``stories`` (or of a documents table) that are copies of another."""
     return set(stories.loc[stories["duplicate_of"].notna(), "doc_id"])
 
 
@@ -245,6 +247,13 @@ def copy_flag(frame: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
 _PER_DOCUMENT = ("documents", "mentions", "metrics", "events", "themes")
 
 
+def copies_of(corpus: Corpus) -> set[str]:
+    """The ``doc_id`` of every document that is a copy of a story counted elsewhere."""
+    documents = corpus.documents
+    # A corpus put together by hand, without the global step, has no copies.
+    return copy_ids(documents) if "duplicate_of" in documents else set()
+
+
 def one_per_story(corpus: Corpus) -> Corpus:
     """The corpus a view counts from by default: each story once (its canonical copy); the report, the
     removed furniture and the signatures whole. Made once per corpus; tables still read on first use."""
@@ -252,22 +261,21 @@ def one_per_story(corpus: Corpus) -> Corpus:
     if cached is not None:
         return cached
 
-    def kept(name: str):
+    def whole(name: str):
+        return lambda: getattr(corpus, name)
+
+    def without_copies(name: str):
         def table() -> pd.DataFrame:
             frame = getattr(corpus, name)
-            if name == "documents":
-                keep = frame["duplicate_of"].isna() if "duplicate_of" in frame else np.ones(len(frame), bool)
-            elif FLAG_COLUMN in frame:
-                keep = ~frame[FLAG_COLUMN]
+            if FLAG_COLUMN in frame:
+                keep = ~frame[FLAG_COLUMN].to_numpy(dtype=bool)
             else:
-                documents = corpus.documents
-                copies = set(documents.loc[documents["duplicate_of"].notna(), "doc_id"]) if "duplicate_of" in documents else set()
-                keep = ~frame["doc_id"].isin(copies)
-            return frame[np.asarray(keep, dtype=bool)].reset_index(drop=True)
+                keep = ~frame["doc_id"].isin(copies_of(corpus)).to_numpy(dtype=bool)
+            return frame[keep].reset_index(drop=True)
 
         return table
 
-    sources = {name: kept(name) if name in _PER_DOCUMENT else (lambda name=name: getattr(corpus, name)) for name in corpus._sources}
+    sources = {name: (without_copies if name in _PER_DOCUMENT else whole)(name) for name in corpus._sources}
     once = Corpus(root=corpus.root, **sources)
     corpus.__dict__["_one_per_story"] = once
     return once
@@ -275,5 +283,4 @@ def one_per_story(corpus: Corpus) -> Corpus:
 
 def n_copies(corpus: Corpus) -> int:
     """How many documents are copies of a story counted once elsewhere."""
-    documents = corpus.documents
-    return int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
+    return len(copies_of(corpus))

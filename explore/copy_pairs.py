@@ -51,8 +51,10 @@ def _read_copies_folder(folder: Path) -> tuple[dict, list[dict], list[tuple[str,
         furniture = tomllib.loads((folder / "furniture.toml").read_text(encoding="utf-8"))["site"]
         lines = (folder / "spin.csv").read_text(encoding="utf-8").splitlines()
     except (OSError, KeyError, tomllib.TOMLDecodeError) as error:
-        raise CorpusError(str(folder), f"not a labelled copies folder (stories.toml, furniture.toml, spin.csv): {error}")
-    swaps = [(r["word"], r["swap"]) for r in csv.DictReader(io.StringIO("\n".join(x for x in lines if not x.startswith("#"))))]
+        why = f"not a labelled copies folder (stories.toml, furniture.toml, spin.csv): {error}"
+        raise CorpusError(str(folder), why) from error
+    rows = csv.DictReader(io.StringIO("\n".join(x for x in lines if not x.startswith("#"))))
+    swaps = [(row["word"], row["swap"]) for row in rows]
     return stories, furniture, swaps
 
 
@@ -85,8 +87,11 @@ def _cut(body: str) -> str:
 
 
 def labelled_documents(
-    copies_folder: str | Path, gold_folder: str | Path | None = None, pages_folder: str | Path | None = None,
-    *, min_body_chars: int = 80,
+    copies_folder: str | Path,
+    gold_folder: str | Path | None = None,
+    pages_folder: str | Path | None = None,
+    *,
+    min_body_chars: int = 80,
 ) -> list[LabelledDocument]:
     """The labelled documents: written stories and their copies; with a page gold and its pages, the pages
     whose gold body holds at least ``min_body_chars`` characters and their copies."""
@@ -95,11 +100,12 @@ def labelled_documents(
     documents = []
     for n, story in enumerate(stories["story"]):
         key, text = f"story-{story['id']}", story["text"].strip() + "\n"
-        documents += [
-            LabelledDocument(f"{key}-original.txt", key, story["event"], "dev", text),
-            LabelledDocument(f"{key}-furniture.txt", key, story["event"], "dev", _wrapped(text, furniture[n % len(furniture)])),
-            LabelledDocument(f"{key}-script.txt", key, story["event"], "dev", to_traditional(text)),
-        ]
+        variants = {
+            "original": text,
+            "furniture": _wrapped(text, furniture[n % len(furniture)]),
+            "script": to_traditional(text),
+        }
+        documents += [LabelledDocument(f"{key}-{v}.txt", key, story["event"], "dev", t) for v, t in variants.items()]
     for n, rewrite in enumerate(stories.get("rewrite", ())):
         key = f"story-{rewrite['of']}"
         event = next(s["event"] for s in stories["story"] if f"story-{s['id']}" == key)
@@ -144,6 +150,9 @@ class CopyScores:
     @property
     def recall(self) -> float:
         return self.found / self.n_copy_pairs if self.n_copy_pairs else 1.0
+
+    def summary(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3)}
 
     def line(self) -> str:
         return (
