@@ -13,8 +13,11 @@ canonical copy is its earliest dated document, then the longest.
 
 ``documents`` gains ``story_id`` (the canonical copy's ``doc_id``) and
 ``duplicate_of`` (null for the canonical copy); ``metrics`` and ``events``
-rows gain ``is_copy``. :func:`one_per_story` is the corpus a view counts
-from by default: every table without the copies' rows.
+rows gain ``is_copy``: the row is in a copy and its canonical copy has it too
+(the same figure, the same dated event), so that a figure only a full
+article gives, and its digest left out, is still counted. :func:`one_per_story`
+is the corpus a view counts from by default: the copies' documents, mentions
+and themes left out, and their figures and events flagged ``is_copy``.
 
 Settings (shingle size, permutations, thresholds) are in
 ``data/copies.toml``; they were tuned on the development split of the
@@ -220,9 +223,8 @@ def with_stories(tables: Mapping[str, pd.DataFrame], stories: pd.DataFrame) -> d
     ``metrics`` and ``events`` gain ``is_copy``."""
     found = dict(tables)
     found["documents"] = story_columns(tables["documents"], stories)
-    copies = copy_ids(stories)
     for name in ("metrics", "events"):
-        found[name] = copy_flag(tables[name], copies)
+        found[name] = copy_flag(tables[name], stories, name)
     return found
 
 
@@ -235,13 +237,26 @@ def story_columns(documents: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFram
     return documents.assign(story_id=story_id.astype("string"), duplicate_of=duplicate_of.astype("string"))
 
 
-def copy_ids(stories: pd.DataFrame) -> set[str]:
-    """The documents of ``stories`` (or of a documents table) that are copies of another."""
-    return set(stories.loc[stories["duplicate_of"].notna(), "doc_id"])
+# What makes a row of a copy the same row as one of its canonical copy: a figure's value and unit, an event's
+# date and actor. A row a copy alone has (a full article's figure its digest left out) is not a copy: counting
+# each story once must not lose what only one of its copies says.
+_SAME_ROW = {"metrics": ("value", "unit"), "events": ("date", "org")}
 
 
-def copy_flag(frame: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
-    return frame.assign(**{FLAG_COLUMN: frame["doc_id"].isin(copies).astype(bool)})
+def copy_flag(frame: pd.DataFrame, stories: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` (``metrics`` or ``events``) with ``is_copy``: the row is in a copy of a story, and its
+    canonical copy has the same row (:data:`_SAME_ROW`)."""
+    copies = stories.loc[stories["duplicate_of"].notna(), ["doc_id", "duplicate_of"]]
+    flag = np.zeros(len(frame), dtype=bool)
+    in_copy = frame["doc_id"].isin(set(copies["doc_id"])).to_numpy(dtype=bool)
+    if in_copy.any():
+        keys = list(_SAME_ROW[name])
+        canonical_of = dict(zip(copies["doc_id"], copies["duplicate_of"], strict=True))
+        rows = frame.loc[in_copy, ["doc_id", *keys]]
+        asked = pd.MultiIndex.from_frame(rows.assign(doc_id=rows["doc_id"].map(canonical_of)).astype(object))
+        held = frame.loc[frame["doc_id"].isin(set(copies["duplicate_of"])), ["doc_id", *keys]].astype(object)
+        flag[in_copy] = asked.isin(pd.MultiIndex.from_frame(held))
+    return frame.assign(**{FLAG_COLUMN: flag})
 
 
 _PER_DOCUMENT = ("documents", "mentions", "metrics", "events", "themes")
@@ -251,7 +266,9 @@ def copies_of(corpus: Corpus) -> set[str]:
     """The ``doc_id`` of every document that is a copy of a story counted elsewhere."""
     documents = corpus.documents
     # A corpus put together by hand, without the global step, has no copies.
-    return copy_ids(documents) if "duplicate_of" in documents else set()
+    if "duplicate_of" not in documents:
+        return set()
+    return set(documents.loc[documents["duplicate_of"].notna(), "doc_id"])
 
 
 def one_per_story(corpus: Corpus) -> Corpus:
@@ -279,6 +296,11 @@ def one_per_story(corpus: Corpus) -> Corpus:
     once = Corpus(root=corpus.root, **sources)
     corpus.__dict__["_one_per_story"] = once
     return once
+
+
+def counted(corpus: Corpus, every_copy: bool = False) -> Corpus:
+    """The corpus a view counts from: each story once (the default), or ``every_copy``."""
+    return corpus if every_copy else one_per_story(corpus)
 
 
 def n_copies(corpus: Corpus) -> int:

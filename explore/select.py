@@ -12,6 +12,11 @@ What a filter means, everywhere (the one implementation is :class:`Selector`):
   as ``None``: choosing everything in a control never hides a row.
 - Any other list keeps the rows whose value is in it; ``[]`` keeps nothing.
 
+A story is counted once: the events and figures of copies of a story
+(``explore.copies``: reposts, script conversions, rewrites) are left out
+unless ``every_copy=True``; functions that take a corpus count from the one
+:func:`explore.copies.counted` gives.
+
 :class:`EventSelection` and :class:`MetricSelection` prepare a table once for
 many selections (filter columns factorized, so a selection is integer
 comparisons) and apply the caps of :mod:`explore.limits` before anything is
@@ -30,7 +35,7 @@ import pandas as pd
 
 from explore import compare, limits
 from explore.labels import limited, missing
-from explore.tables import Corpus
+from explore.tables import FLAG_COLUMN, Corpus
 from explore.themes import find_themes
 
 DateRange = tuple[date | pd.Timestamp | None, date | pd.Timestamp | None]
@@ -121,6 +126,13 @@ class Selector:
         return np.ones(len(self.frame), dtype=bool)
 
 
+def _copy_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows come from a copy of a story counted elsewhere (``explore.copies``): left out unless asked for."""
+    if FLAG_COLUMN not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[FLAG_COLUMN].to_numpy(dtype=bool, na_value=False)
+
+
 class EventSelection:
     """The dated events of a corpus, prepared once for many selections (a timeline's callbacks).
 
@@ -132,6 +144,7 @@ class EventSelection:
     def __init__(self, corpus: Corpus) -> None:
         self.events = dated_events(corpus)
         self._selector = Selector(self.events, ["org", "kind", "doc_id"], dates="date")
+        self._copies = _copy_rows(self.events)
         self._themes = corpus.themes[["doc_id", "theme"]]
         self._theme_options = sorted(self._themes["theme"].dropna().unique())
         self._with_theme: dict[str, np.ndarray] = {}
@@ -158,12 +171,16 @@ class EventSelection:
         themes: Sequence[str] | None = None,
         kinds: Sequence[str] | None = None,
         date_range: DateRange | None = None,
+        every_copy: bool = False,
     ) -> np.ndarray:
-        """Positions in :attr:`events` of the events matching every filter (the last selection is kept)."""
+        """Positions in :attr:`events` of the events matching every filter (the last selection is kept); the
+        events of copies of a story (``explore.copies``) only with ``every_copy``."""
 
         def keep() -> np.ndarray:
             kept = self._selector.between(date_range) & self._selector.keep("org", orgs)
             kept &= self._selector.keep("kind", kinds)
+            if not every_copy:
+                kept &= ~self._copies
             if themes is not None and not set(self._theme_options).issubset(themes):
                 in_themes = np.zeros(len(kept), dtype=bool)
                 for theme in themes:
@@ -171,7 +188,7 @@ class EventSelection:
                 kept &= in_themes
             return kept
 
-        return self._last.rows((orgs, themes, kinds, date_range), keep)
+        return self._last.rows((orgs, themes, kinds, date_range, (every_copy,)), keep)
 
     def select(self, **filters) -> pd.DataFrame:
         """The events matching every filter, in :attr:`events` order, with a fresh index."""
@@ -218,12 +235,15 @@ def select_events(
     themes: Sequence[str] | None = None,
     kinds: Sequence[str] | None = None,
     date_range: DateRange | None = None,
+    every_copy: bool = False,
 ) -> pd.DataFrame:
     """Dated events matching every filter, with the span each date covers (see :func:`dated_events`).
 
     Filters mean what the module docstring says; for many selections keep one :class:`EventSelection`.
     """
-    return EventSelection(corpus).select(orgs=orgs, themes=themes, kinds=kinds, date_range=date_range)
+    return EventSelection(corpus).select(
+        orgs=orgs, themes=themes, kinds=kinds, date_range=date_range, every_copy=every_copy
+    )
 
 
 class MetricSelection:
@@ -240,6 +260,7 @@ class MetricSelection:
         metrics = compare.measured(corpus)
         self.metrics = metrics.assign(unit=metrics["unit"].fillna(missing("unit")))
         self._selector = Selector(self.metrics, ["unit", "category", "org", "group"])
+        self._copies = _copy_rows(self.metrics)
         self._values = self.metrics["base_value"].to_numpy(dtype=float)
         self._groups = compare.group_options(self.metrics)
         self._last = _LastSelection()
@@ -260,14 +281,17 @@ class MetricSelection:
         categories: Sequence[str] | None = None,
         orgs: Sequence[str] | None = None,
         groups: Sequence[str] | None = None,
+        every_copy: bool = False,
     ) -> np.ndarray:
-        """Positions in :attr:`metrics` of the figures matching every filter (the last selection is kept)."""
+        """Positions in :attr:`metrics` of the figures matching every filter (the last selection is kept); the
+        figures of copies of a story (``explore.copies``) only with ``every_copy``."""
 
         def keep() -> np.ndarray:
             kept = self._selector.keep("unit", units) & self._selector.keep("category", categories)
-            return kept & self._selector.keep("org", orgs) & self._selector.keep("group", groups)
+            kept &= self._selector.keep("org", orgs) & self._selector.keep("group", groups)
+            return kept if every_copy else kept & ~self._copies
 
-        return self._last.rows((units, categories, orgs, groups), keep)
+        return self._last.rows((units, categories, orgs, groups, (every_copy,)), keep)
 
     def select(self, **filters) -> pd.DataFrame:
         return self.metrics.iloc[self.rows(**filters)].reset_index(drop=True)
@@ -314,10 +338,13 @@ def select_metrics(
     units: Sequence[str] | None = None,
     categories: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
+    every_copy: bool = False,
 ) -> pd.DataFrame:
     """Figures matching every filter, with what compares them (:func:`explore.compare.measured`) and their
     document's title, date and file (a figure without a unit is labelled)."""
-    chosen = MetricSelection(corpus).select(orgs=orgs, units=units, categories=categories, groups=groups)
+    chosen = MetricSelection(corpus).select(
+        orgs=orgs, units=units, categories=categories, groups=groups, every_copy=every_copy
+    )
     return chosen.merge(corpus.documents[["doc_id", "source_file"]], on="doc_id", how="left")
 
 

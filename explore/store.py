@@ -237,8 +237,8 @@ def open_built(path: Path, *, text: bool = True) -> Corpus:
     stories = cache(partial(read_table, path, tables["stories"], "stories"))
     read_documents, read_metrics, read_events = readers["documents"], readers["metrics"], readers["events"]
     readers["documents"] = lambda: copies.story_columns(read_documents(), stories())
-    readers["metrics"] = lambda: copies.copy_flag(read_metrics(), copies.copy_ids(stories()))
-    readers["events"] = lambda: copies.copy_flag(read_events(), copies.copy_ids(stories()))
+    readers["metrics"] = lambda: copies.copy_flag(read_metrics(), stories(), "metrics")
+    readers["events"] = lambda: copies.copy_flag(read_events(), stories(), "events")
     return Corpus(root=Path(manifest["source_root"]), **readers)
 
 

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import HTML, display
 
-from explore import compare, figures, limits, select
+from explore import compare, copies, figures, limits, select
 from explore.labels import LABELS, QUALIFIER_LABELS, readable_number
 from explore.notebook import figures_as_widgets, is_static
 from explore.tables import Corpus
@@ -176,6 +176,15 @@ def _multi(description: str, options: Sequence[str], value: Sequence[str] | None
     )
 
 
+def _every_copy(corpus: Corpus) -> widgets.Checkbox:
+    """The control that counts every copy of a story (``explore.copies``); off: each story once."""
+    n = copies.n_copies(corpus)
+    found = f"{n:,} 份转载 copies" if n else "无转载 no copies found"
+    return widgets.Checkbox(
+        value=False, description=f"每份转载都计 Count every copy ({found})", disabled=not n, style=_FULL_LABEL
+    )
+
+
 class TimelineView(View):
     """Events on a time axis; filter by organization, theme, kind and date range (``select.EventSelection``)."""
 
@@ -207,6 +216,7 @@ class TimelineView(View):
         if dates:
             self.dates.observe(lambda _change: self._say_dates(), names="value")
             self._say_dates()
+        self.every_copy = _every_copy(corpus)
 
     def _say_dates(self) -> None:
         start, end = self.dates.value
@@ -216,7 +226,7 @@ class TimelineView(View):
         return [self.date_readout]
 
     def controls(self):
-        return [self.org, self.theme, self.kind, self.dates]
+        return [self.org, self.theme, self.kind, self.dates, self.every_copy]
 
     def selection(self) -> dict:
         return {
@@ -224,6 +234,7 @@ class TimelineView(View):
             "themes": list(self.theme.value),
             "kinds": list(self.kind.value),
             "date_range": self.dates.value if isinstance(self.dates, widgets.SelectionRangeSlider) else None,
+            "every_copy": self.every_copy.value,
         }
 
     def figures(self, controls: bool = False, **selection):
@@ -249,21 +260,22 @@ class MetricsView(View):
             description="测量 Measure", options=options["groups"], style=_FULL_LABEL, layout=_WIDE
         )
         self.org = _multi("机构 Organizations", options["orgs"])
+        self.every_copy = _every_copy(corpus)
 
     def controls(self):
-        return [self.group, self.org]
+        return [self.group, self.org, self.every_copy]
 
     def selection(self) -> dict:
-        return {"group": self.group.value, "orgs": list(self.org.value)}
+        return {"group": self.group.value, "orgs": list(self.org.value), "every_copy": self.every_copy.value}
 
     @staticmethod
-    def filters(group=None, orgs=None) -> dict:
+    def filters(group=None, orgs=None, every_copy=False) -> dict:
         """The view's selection as ``MetricSelection`` filters: one group (``None``: every group)."""
-        return {"groups": None if group is None else [group], "orgs": orgs}
+        return {"groups": None if group is None else [group], "orgs": orgs, "every_copy": every_copy}
 
-    def figures(self, controls: bool = False, group=None, orgs=None):
+    def figures(self, controls: bool = False, group=None, orgs=None, every_copy=False):
         # An exported page draws every group and switches between them in the browser.
-        drawn = self.metrics.drawn(**self.filters(None if controls else group, orgs))
+        drawn = self.metrics.drawn(**self.filters(None if controls else group, orgs, every_copy))
         return [
             figures.metrics_figure(drawn, group=group, controls=controls),
             figures.metrics_over_time_figure(drawn, group=group, controls=controls),
@@ -290,25 +302,30 @@ class CompaniesView(View):
         options = select.organizations(corpus)["org"].tolist()
         default = list(orgs) if orgs else options[: self.SHOWN_IN_PAGE]
         self.org = _multi("机构 (2–4) Organizations", options, default, rows=8)
-        self._last: compare.Comparison | None = None  # a change asks for the figures, then for the table
+        self.every_copy = _every_copy(corpus)
+        # A change asks for the figures, then for the table: the comparison is kept for its selection.
+        self._last: tuple[tuple, compare.Comparison] | None = None
 
-    def _comparison(self, orgs: Sequence[str]) -> compare.Comparison:
-        if self._last is None or self._last.orgs != tuple(orgs):
-            self._last = compare.comparison(self.corpus, orgs)
-        return self._last
+    def _comparison(self, orgs: Sequence[str], every_copy: bool) -> compare.Comparison:
+        key = (tuple(orgs), every_copy)
+        if self._last is None or self._last[0] != key:
+            self._last = key, compare.comparison(copies.counted(self.corpus, every_copy), orgs)
+        return self._last[1]
 
     def controls(self):
-        return [self.org]
+        return [self.org, self.every_copy]
 
     def selection(self) -> dict:
-        return {"orgs": list(self.org.value)}  # the select step keeps the first MAX_ORGS_COMPARED, and says so
+        # The select step keeps the first MAX_ORGS_COMPARED, and says so.
+        return {"orgs": list(self.org.value), "every_copy": self.every_copy.value}
 
-    def figures(self, controls: bool = False, orgs=()):
+    def figures(self, controls: bool = False, orgs=(), every_copy=False):
+        corpus = copies.counted(self.corpus, every_copy)
         if controls:  # an exported page: every organization with figures, the chosen ones first
-            compared, note, shown = select.orgs_with_figures(self.corpus, first=orgs), None, len(orgs)
+            compared, note, shown = select.orgs_with_figures(corpus, first=orgs), None, len(orgs)
         else:
             (compared, note), shown = select.compared_orgs(orgs), None
-        found = self._comparison(compared)
+        found = self._comparison(compared, every_copy)
         # Copies: the comparison is kept for the table and the next change, and a note must not pile up on it.
         card = limits.with_note(found.card.copy(), "; ".join(filter(None, [note, found.card.attrs.get("limited")])))
         series = limits.with_note(
@@ -317,13 +334,13 @@ class CompaniesView(View):
         return [
             figures.scorecard_figure(card, list(found.orgs), shown=shown),
             figures.measure_panels_figure(series, list(found.panels), list(found.orgs), shown=shown),
-            figures.themes_heatmap(select.themes_by_org(self.corpus, orgs)),
-            figures.mentions_over_time_bar(select.mentions_over_time(self.corpus, orgs)),
+            figures.themes_heatmap(select.themes_by_org(corpus, orgs)),
+            figures.mentions_over_time_bar(select.mentions_over_time(corpus, orgs)),
         ]
 
-    def table(self, orgs=()):
+    def table(self, orgs=(), every_copy=False):
         compared, _ = select.compared_orgs(orgs)
-        card = self._comparison(compared).card
+        card = self._comparison(compared, every_copy).card
         return limits.first_rows(card[[c for c in self.COLUMNS if c in card.columns]], len(card), limits.TABLE_ROWS)
 
 

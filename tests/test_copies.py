@@ -81,8 +81,23 @@ def test_copies_across_furniture_script_and_rewrites_are_one_story(tmp_path):
     assert set(copies_of_a1["duplicate_of"].dropna()) == {documents.loc[canonical, "doc_id"]}
     # Figures and events of copies stay in their tables, flagged.
     flagged = corpus.metrics.merge(corpus.documents[["doc_id", "duplicate_of"]], on="doc_id")
-    assert (flagged["is_copy"] == flagged["duplicate_of"].notna()).all() and flagged["is_copy"].any()
+    assert flagged.loc[flagged["is_copy"], "duplicate_of"].notna().all() and flagged["is_copy"].any()
     assert (~flagged["is_copy"]).any()
+
+
+def test_a_figure_only_a_copy_gives_is_still_counted(tmp_path):
+    extra = "此外，县里还新建了35个村级冷链仓储点。\n"
+    dated = "发布时间：2024-05-19 09:30\n" + TEXT["e1"]
+    folder = _folder(tmp_path, {"e1.txt": dated, "e1_longer.txt": TEXT["e1"] + extra})
+    corpus = explore.load_corpus(folder)
+    documents = corpus.documents.set_index("source_file")
+    assert documents.loc["e1_longer.txt", "duplicate_of"] == documents.loc["e1.txt", "doc_id"]  # the dated one
+    longer = corpus.metrics[corpus.metrics["doc_id"] == documents.loc["e1_longer.txt", "doc_id"]]
+    assert longer.loc[longer["value"] == 35, "is_copy"].tolist() == [False]
+    assert longer.loc[longer["value"] != 35, "is_copy"].all()
+    once = copies.one_per_story(corpus).metrics
+    assert sorted(once["value"]) == sorted(corpus.metrics.loc[~corpus.metrics["is_copy"], "value"])
+    assert (once["value"] == 35).sum() == 1 and len(once) < len(corpus.metrics)
 
 
 def test_the_canonical_copy_is_the_earliest_dated_then_the_longest():
@@ -119,7 +134,7 @@ def test_one_per_story_counts_each_story_once_and_keeps_every_row_reachable(tmp_
     assert len(corpus.documents) == 3 and len(once.documents) == 2 and copies.n_copies(corpus) == 1
     kept = set(once.documents["doc_id"])
     for name in ("mentions", "metrics", "events", "themes"):
-        assert set(getattr(once, name)["doc_id"]) <= kept
+        assert set(getattr(once, name)["doc_id"]) <= kept  # the copy says nothing its canonical copy does not
         assert len(getattr(once, name)) < len(getattr(corpus, name))
     assert once.report is corpus.report
 

@@ -61,7 +61,7 @@ def test_callback_called_directly(corpus):
 def test_companies_and_search(corpus):
     companies = views.CompaniesView(corpus, ["中国联通", "腾讯"])
     companies.widget()
-    assert companies.selection() == {"orgs": ["中国联通", "腾讯"]}
+    assert companies.selection() == {"orgs": ["中国联通", "腾讯"], "every_copy": False}
     search = views.SearchView(corpus, "直播")
     search.widget()
     search.keyword.value = "奔富计划"
