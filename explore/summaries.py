@@ -49,6 +49,26 @@ def _file_of(names: pd.Series, files: pd.Series) -> pd.Series:
     return names.where(names.isin(known), stripped)
 
 
+def stories_with_copies(corpus: Corpus, *, limit: int | None = None) -> pd.DataFrame:
+    """Each row represents one story found more than once (``explore.copies``): its canonical copy's title,
+    date and file, how many copies it has, and where they are. Most copies first; beyond ``limit``
+    (``limits.TABLE_ROWS``) the table says how many stories it leaves out."""
+    limit = limits.TABLE_ROWS if limit is None else limit
+    documents = corpus.documents
+    columns = ["story_id", "title", "date", "source_file", "n_copies", "copies"]
+    if "story_id" not in documents:
+        return limits.first_rows(pd.DataFrame(columns=columns), 0, limit)
+    copies = documents[documents["duplicate_of"].notna()]
+    where = copies.groupby("story_id")["source_file"].agg(lambda files: "; ".join(files))
+    canonical = documents[documents["doc_id"].isin(where.index)].set_index("doc_id")
+    table = canonical[["title", "date", "source_file"]].assign(
+        n_copies=copies["story_id"].value_counts().reindex(canonical.index).astype("Int64"),
+        copies=where.reindex(canonical.index),
+    )
+    table = table.rename_axis("story_id").reset_index().sort_values("n_copies", ascending=False, kind="stable")
+    return limits.first_rows(table[columns], len(table), limit)
+
+
 def files_to_draw(corpus: Corpus, *, limit: int | None = None) -> pd.DataFrame:
     """:func:`file_overview`'s rows for a chart: beyond ``limit`` (``limits.MAX_FILES_DRAWN``), the largest files."""
     limit = limits.MAX_FILES_DRAWN if limit is None else limit

@@ -16,11 +16,25 @@
 # your own before starting the kernel; by default this is the seed corpus.
 
 # %%
-from explore import figures, notebook, select, summaries, terms
+from explore import copies, figures, notebook, select, summaries, terms
 
 corpus = notebook.setup()
 print(corpus.summary())
 print("date span:", *summaries.date_span(corpus))
+
+# %% [markdown]
+# ## Syndicated copies: one story, counted once
+#
+# The same story reposted by other sites, converted to Traditional script or
+# rewritten with a few words swapped is one story: below, sources,
+# organizations, terms and themes count it once (its earliest dated copy).
+# Set `EVERY_COPY = True` to count every copy.
+
+# %%
+EVERY_COPY = False
+counted = copies.counted(corpus, EVERY_COPY)
+print(f"{copies.n_copies(corpus):,} of {len(corpus.documents):,} items are copies of a story counted once")
+summaries.stories_with_copies(corpus)
 
 # %% [markdown]
 # ## Files: what was read, in which encoding and script, what was kept
@@ -49,19 +63,19 @@ example.removed.head(10)
 # ## Sources and organizations
 
 # %%
-summaries.credits(corpus)
+summaries.credits(counted)
 
 # %%
-select.organizations(corpus).head(15)
+select.organizations(counted).head(15)
 
 # %% [markdown]
 # ## Top terms (jieba, news stop words removed)
 
 # %%
-figures.terms_bar(terms.top_terms(corpus.documents["text"], n=25))
+figures.terms_bar(terms.top_terms(counted.documents["text"], n=25))
 
 # %% [markdown]
 # ## Themes per document
 
 # %%
-figures.themes_heatmap(summaries.themes_to_draw(corpus), title="每篇文档的主题 Themes per document")
+figures.themes_heatmap(summaries.themes_to_draw(counted), title="每篇文档的主题 Themes per document")

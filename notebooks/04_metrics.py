@@ -17,10 +17,11 @@
 # with what it counts (`腾讯 · 居民 10万多`); `超过`/`多`/`余` (more than) and
 # `近` (less than) are open-ended arrows, not exact bars; a log scale is used
 # where values span orders of magnitude. Below, the same figures over their
-# documents' dates.
+# documents' dates. A figure restated by a copy of its story (a repost, a
+# rewrite) is counted once; tick "count every copy" to count them all.
 
 # %%
-from explore import notebook, views
+from explore import copies, notebook, views
 
 corpus = notebook.setup()
 
@@ -28,10 +29,13 @@ corpus = notebook.setup()
 views.MetricsView(corpus)
 
 # %% [markdown]
-# ## Figures by measure and qualifier
+# ## Figures by measure and qualifier (each story once)
 
 # %%
-corpus.metrics.groupby(["measure", "unit", "qualifier"]).size().rename("n").reset_index()
+copies.counted(corpus).metrics.groupby(["measure", "unit", "qualifier"]).size().rename("n").reset_index()
+
+# %% [markdown]
+# Every figure, with `is_copy` marking those restated by a copy of a story counted elsewhere:
 
 # %%
-corpus.metrics[["raw", "value", "unit", "qualifier", "measure", "subject", "org"]]
+corpus.metrics[["raw", "value", "unit", "qualifier", "measure", "subject", "org", "is_copy"]]
