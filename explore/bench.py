@@ -3,7 +3,8 @@
 Ratios are what to read (this machine is shared and noisy): the pipeline
 against OpenCC alone on the same text (the floor), against JioNLP's two
 extractors on the same text (the nearest peer), cost per document at 10³
-versus the full size, Dask with two workers versus one.
+versus the full size, Dask with two workers versus one, the share of the
+build's CPU time that finding syndicated copies takes (``copies_figures``).
 """
 
 from __future__ import annotations
@@ -146,6 +147,39 @@ def _notebook_figures(built: Path) -> dict:
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
+def copies_figures(built: Path, build_cpu_s: float) -> dict:
+    """The cost of finding syndicated copies in a built corpus, in CPU time: signing every item's clean text
+    (part of the per-file step) and the global step over the stored signatures (``dedup_s``), with the global
+    step's peak of traced memory, and both as a share of the build's CPU time."""
+    import tracemalloc
+
+    from explore.copies import find_stories, signature
+    from explore.store import open_built
+
+    corpus = open_built(built)
+    documents, signatures = corpus.documents, corpus.signatures
+    start = time.process_time()
+    for text in documents["text"]:
+        signature(text)
+    signing = time.process_time() - start
+    start = time.process_time()
+    stories = find_stories(documents[["doc_id", "date", "n_chars"]], signatures)
+    dedup = time.process_time() - start
+    tracemalloc.start()  # a second run for memory: tracing slows the first one's allocations several times
+    find_stories(documents[["doc_id", "date", "n_chars"]], signatures)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    copies = stories["duplicate_of"].notna()
+    return {
+        "sign_s": round(signing, 2),
+        "dedup_s": round(dedup, 2),
+        "dedup_peak_mb": round(peak / 2**20, 1),
+        "copies_share_of_build": round((signing + dedup) / build_cpu_s, 3),
+        "copies_found": int(copies.sum()),
+        "stories_with_copies": int(stories.loc[copies, "story_id"].nunique()),
+    }
+
+
 def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bool = True) -> dict:
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         work = Path(tmp)
@@ -153,9 +187,9 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
         n_bytes = write_synthetic(docs, source, seed=seed)
         write_synthetic(min(docs, 1000), small, seed=seed)
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         summary = build_corpus(source, work / "built", progress=False)
-        pipeline = time.perf_counter() - start
+        pipeline, build_cpu = time.perf_counter() - start, time.process_time() - cpu
         build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # synthesis and the build so far
         start = time.perf_counter()
         build_corpus(small, work / "built-1k", progress=False)
@@ -189,6 +223,8 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "dask_speedup_2": _dask_speedup(dask_source, work) if dask else None,
             "dask_docs": min(docs, _DASK_DOCS) if dask else None,
             **_notebook_figures(work / "built"),
+            "build_cpu_s": round(build_cpu, 1),
+            **copies_figures(work / "built", build_cpu),
             "build_peak_rss_mb": round(build_peak, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",

@@ -124,54 +124,37 @@ def signature_row(doc_id: str, text: str) -> dict:
     return {"doc_id": doc_id, "minhash": found.minhash, "n_shingles": found.n_shingles}
 
 
-def _union_find(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
-    parent = np.arange(n)
+def canonical_rows(minhashes: np.ndarray, sizes: np.ndarray, config: CopySettings | None = None) -> np.ndarray:
+    """For each row of ``minhashes`` (one signature a row, rows in the order canonical copies are chosen in:
+    earliest dated first, then longest), the row of its canonical copy (itself when it copies none).
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    return np.array([root(i) for i in range(n)])
-
-
-def similar_pairs(
-    minhashes: np.ndarray, sizes: np.ndarray, config: CopySettings | None = None
-) -> list[tuple[int, int]]:
-    """Pairs (i < j) of rows of ``minhashes`` (one signature a row) that are copies of each other.
-
-    The LSH index proposes pairs; each is kept when its estimated Jaccard similarity reaches
-    ``threshold`` or the shorter text's estimated share in the longer one reaches ``containment``.
+    Rows are taken in order; the LSH index holds only canonical copies. A row is a copy when the index
+    proposes a canonical copy whose estimated Jaccard similarity reaches ``threshold``, or in which the
+    shorter of the two is nearly all contained (``containment``); it is then the copy of the most similar
+    one, else it becomes a canonical copy itself. So a copy resembles its canonical copy, never only a copy
+    of it, and a story reposted ten thousand times costs ten thousand small queries, not a hundred million
+    pairs.
     """
     from datasketch import LeanMinHash, MinHashLSH
 
     config = config or settings()
-    n = len(minhashes)
-    if n < 2:
-        return []
+    canonical = np.arange(len(minhashes))
     index = MinHashLSH(threshold=config.candidates, num_perm=config.num_perm)
-    # The index reads only the values; "affine32" is the datasketch scheme whose values are 32-bit, as these.
-    signatures = [LeanMinHash(seed=config.seed, hashvalues=row, scheme="affine32") for row in minhashes]
-    with index.insertion_session() as session:
-        for i, lean in enumerate(signatures):
-            session.insert(i, lean, check_duplication=False)
-    pairs = []
-    for i, lean in enumerate(signatures):
-        found = [j for j in index.query(lean) if j > i]
-        if not found:
-            continue
-        others = np.array(found)
-        jaccard = (minhashes[others] == minhashes[i]).mean(axis=1)
-        shared = jaccard * (sizes[i] + sizes[others]) / (1 + jaccard)
-        contained = shared / np.minimum(sizes[i], sizes[others])
-        kept = (jaccard >= config.threshold) | (contained >= config.containment)
-        pairs += [(i, int(j)) for j in others[kept]]
-    return pairs
+    for row, values in enumerate(minhashes):
+        # The index reads only the values; "affine32" is the datasketch scheme whose values are 32-bit, as these.
+        lean = LeanMinHash(seed=config.seed, hashvalues=values, scheme="affine32")
+        proposed = index.query(lean)
+        if proposed:
+            others = np.fromiter(proposed, dtype=np.int64, count=len(proposed))
+            jaccard = (minhashes[others] == values).mean(axis=1)
+            shared = jaccard * (sizes[row] + sizes[others]) / (1 + jaccard)
+            contained = shared / np.minimum(sizes[row], sizes[others])
+            kept = (jaccard >= config.threshold) | (contained >= config.containment)
+            if kept.any():
+                canonical[row] = others[kept][np.argmax(jaccard[kept])]
+                continue
+        index.insert(row, lean, check_duplication=False)
+    return canonical
 
 
 def find_stories(documents: pd.DataFrame, signatures: pd.DataFrame, config: CopySettings | None = None) -> pd.DataFrame:
@@ -179,43 +162,35 @@ def find_stories(documents: pd.DataFrame, signatures: pd.DataFrame, config: Copy
 
     ``documents`` needs ``doc_id``, ``date`` and ``n_chars``; ``signatures`` the
     table of that name. A document without a signature, or with too few
-    shingles to judge, is its own story.
+    shingles to judge, is its own story. The canonical copy of a story is its
+    earliest dated document, then the longest, then the first.
     """
     config = config or settings()
     ids = documents["doc_id"].astype(str).to_numpy()
     story = ids.copy()
     usable = signatures[signatures["n_shingles"].astype("int64") >= config.min_shingles]
-    usable = usable[usable["doc_id"].isin(set(ids))].drop_duplicates("doc_id")
-    if len(usable) > 1:
-        minhashes = np.frombuffer(b"".join(usable["minhash"]), dtype="<u4").reshape(len(usable), config.num_perm)
-        sizes = usable["n_shingles"].to_numpy(dtype=np.int64)
-        groups = _union_find(len(usable), similar_pairs(minhashes, sizes, config))
-        if (groups != np.arange(len(groups))).any():
-            story = _canonical(documents, usable["doc_id"].astype(str).to_numpy(), groups, story)
+    usable = usable.drop_duplicates("doc_id").set_index("doc_id")
+    position = np.flatnonzero(pd.Index(ids).isin(usable.index))  # documents that can be judged
+    if len(position) > 1:
+        order = position[_priority(documents, position)]
+        judged = usable.loc[ids[order]]
+        minhashes = np.frombuffer(b"".join(judged["minhash"]), dtype="<u4").reshape(len(order), config.num_perm)
+        canonical = canonical_rows(minhashes, judged["n_shingles"].to_numpy(dtype=np.int64), config)
+        story[order] = ids[order][canonical]
     duplicate_of = np.where(story == ids, None, story)
     return pd.DataFrame({"doc_id": ids, "story_id": story, "duplicate_of": duplicate_of}).astype(
         STORED_TABLES["stories"]
     )
 
 
-def _canonical(documents: pd.DataFrame, members: np.ndarray, groups: np.ndarray, story: np.ndarray) -> np.ndarray:
-    """Each document's canonical copy: the earliest dated of its group, then the longest, then the first."""
-    position = {doc_id: n for n, doc_id in enumerate(documents["doc_id"].astype(str))}
-    where = np.array([position[m] for m in members])
-    frame = pd.DataFrame(
-        {
-            "group": groups,
-            "doc_id": members,
-            "undated": documents["date"].isna().to_numpy()[where],
-            "date": documents["date"].to_numpy()[where],
-            "longest": -documents["n_chars"].to_numpy(dtype=np.int64, na_value=0)[where],
-            "order": where,
-        }
-    ).sort_values(["group", "undated", "date", "longest", "order"], kind="stable")
-    first = frame.groupby("group", sort=False)["doc_id"].first()
-    story = story.copy()
-    story[where] = first.reindex(groups).to_numpy()
-    return story
+def _priority(documents: pd.DataFrame, position: np.ndarray) -> np.ndarray:
+    """The order in which ``position``'s documents may be a canonical copy: dated before undated, earliest
+    first, then the longest, then in corpus order."""
+    dates = documents["date"].to_numpy()[position]
+    undated = pd.isna(dates)
+    when = np.where(undated, np.datetime64("NaT"), dates).astype("datetime64[us]").astype(np.int64)
+    longest = -documents["n_chars"].to_numpy(dtype=np.int64, na_value=0)[position]
+    return np.lexsort((position, longest, np.where(undated, 0, when), undated))
 
 
 def with_stories(tables: Mapping[str, pd.DataFrame], stories: pd.DataFrame) -> dict[str, pd.DataFrame]:

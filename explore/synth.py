@@ -3,7 +3,9 @@
 Seed paragraphs are recombined with varied dates, organizations, places and
 figures; some files are Traditional script or GB18030, some are bulletins of
 several items with credits, and most carry page furniture (disclaimers,
-related-link lists, contact lines). Document ``i`` depends only on the seed
+related-link lists, contact lines). Articles are drawn clause by clause,
+so two share little text; one in twenty reposts an earlier document under
+other furniture (some in Traditional script), as portals syndicate a story. Document ``i`` depends only on the seed
 and ``i``, so the first 1,000 documents of a 100,000-document corpus are the
 1,000-document corpus.
 """
@@ -11,6 +13,7 @@ and ``i``, so the first 1,000 documents of a 100,000-document corpus are the
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,8 +41,17 @@ _FURNITURE = [
 
 @lru_cache(maxsize=1)
 def _material() -> tuple[list[str], list[str], list[str]]:
+    """Clauses of the seeds (each kept whole, so it still holds its figures and names), organizations and
+    places. Sentences are drawn clause by clause: two documents share little text, as two stories do, unless
+    one is a repost of the other."""
     corpus = load_corpus()
-    paragraphs = [p for text in corpus.documents["text"] for p in text.split("\n") if len(p) >= 40]
+    paragraphs = [
+        clause
+        for text in corpus.documents["text"]
+        for paragraph in text.split("\n")
+        for clause in re.split("[，。；]", paragraph)
+        if len(clause) >= 6
+    ]
     orgs = sorted(
         {org.canonical for org in org_aliases().values() if org.org_type in ("company", "bank", "government")}
     )
@@ -62,7 +74,11 @@ def _article(
     year, month, day = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
     title = f"{org}{rng.choice(_VERBS)}{year}年{rng.choice(_TOPICS)}"
     lead = f"{month}月{day}日，{org}在{place}{rng.choice(_VERBS)}{rng.choice(_TOPICS)}。"
-    body = [lead] + [rng.choice(paragraphs) + _figure(rng, org) for _ in range(rng.randint(2, 6))]
+    body = [lead] + [
+        "".join("，".join(rng.sample(paragraphs, rng.randint(2, 4))) + "。" for _ in range(rng.randint(1, 3)))
+        + _figure(rng, org)
+        for _ in range(rng.randint(2, 6))
+    ]
     return title, "\n".join(body), org
 
 
@@ -83,10 +99,21 @@ class SyntheticDocument:
     encoding: str  # how its bytes are written
 
 
+# A share of documents repost an earlier one (syndication): its text under other furniture, some converted.
+_REPOST_SHARE = 0.05
+_REPOST_HEADERS = ["首页 > 新闻中心 > 正文", "来源：综合报道", "转载自合作媒体", "分享到：微信 微博"]
+
+
 def document(index: int, *, seed: int = 0) -> SyntheticDocument:
     """Document ``index`` of the synthetic corpus drawn with ``seed``."""
     rng = random.Random(f"{seed}:{index}")
     paragraphs, orgs, place_names = _material()
+    if index >= 20 and rng.random() < _REPOST_SHARE:
+        original = document(rng.randrange(max(0, index - 2000), index - 10), seed=seed)
+        if original.encoding == "utf-8" and not original.text.startswith(tuple(_REPOST_HEADERS)):
+            text = "\n".join([*rng.sample(_REPOST_HEADERS, 2), original.text])
+            text = to_traditional(text) if rng.random() < 0.3 else text
+            return SyntheticDocument(f"{index // _FILES_PER_FOLDER:04d}/doc_{index:07d}.txt", text, "utf-8")
     if rng.random() < 0.1:  # a bulletin of several items with credits
         lines = ["数字乡村发展动态", f"（{rng.randint(2020, 2025)}年第{rng.randint(1, 12)}期）", "一、工作动态"]
         for item in range(1, rng.randint(3, 7)):

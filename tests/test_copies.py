@@ -156,14 +156,17 @@ def test_built_and_incremental_corpora_find_the_same_stories(tmp_path):
 
 
 def test_the_lsh_step_is_linear_not_pairwise():
-    """Ten thousand different signatures: the index proposes few pairs (no all-pairs comparison)."""
+    """Ten thousand different signatures: the index proposes nothing to judge (no all-pairs comparison); a
+    story copied a thousand times is a thousand small queries against its one canonical copy."""
     rng = np.random.default_rng(0)
     n, perm = 10_000, copies.settings().num_perm
     minhashes = rng.integers(0, 2**32, size=(n, perm), dtype=np.uint64).astype("<u4")
     sizes = np.full(n, 500)
-    assert copies.similar_pairs(minhashes, sizes) == []
-    minhashes[1] = minhashes[0]
-    assert copies.similar_pairs(minhashes, sizes) == [(0, 1)]
+    assert (copies.canonical_rows(minhashes, sizes) == np.arange(n)).all()
+    minhashes[1:1001] = minhashes[0]
+    minhashes[1:1001, :8] += 1  # copies differing a little from it
+    canonical = copies.canonical_rows(minhashes, sizes)
+    assert (canonical[:1001] == 0).all() and (canonical[1001:] == np.arange(1001, n)).all()
 
 
 def test_copy_scores_hold_the_baseline_and_the_target():
