@@ -3,9 +3,12 @@
 Every fixture here is written for these tests: the sentences are our own.
 """
 
+import html
 import io
 import json
+from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -219,3 +222,56 @@ def test_a_build_names_columns_and_rebuilds_when_they_change(tmp_path):
     assert changed.rebuilt_because == "the columns of files of records changed" and changed.n_items == 0
     with pytest.raises(CorpusError, match="unknown field"):
         build_corpus(src, tmp_path / "built", columns="words=body_x")
+
+
+PAGES = Path(__file__).resolve().parents[2] / "shared" / "devpages"
+
+
+def _as_saved_page(text: str) -> str:
+    """A real page's text as a portal serves it: each line a paragraph of the article, inside navigation, a
+    script, a style and a footer (the markup is ours; the text is read from ../shared/devpages at run time)."""
+    paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>新闻频道</title>'
+        "<style>.nav{color:red}</style><script>var _hmt = _hmt || [];</script></head><body>"
+        '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/about">关于我们</a></div>'
+        f"<article>{paragraphs}</article>"
+        "<footer><p>版权所有 未经授权禁止转载</p><p>备案号：某ICP备00000000号</p></footer></body></html>"
+    )
+
+
+def _tables_of(tables: dict, source_file: str) -> dict:
+    """One file's rows of every table (its records' too: a saved page is record 1 of its file)."""
+
+    def of_file(names: pd.Series) -> pd.Series:
+        return (names == source_file) | names.str.startswith(f"{source_file}#")
+
+    ids = set(tables["documents"].loc[of_file(tables["documents"]["source_file"]), "doc_id"])
+    return {
+        name: frame[of_file(frame["source_file"])] if "source_file" in frame else frame[frame["doc_id"].isin(ids)]
+        for name, frame in tables.items()
+    }
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason=f"the development pages are not here ({PAGES}); CI has them")
+def test_real_pages_saved_as_html_keep_their_article(tmp_path):
+    """The development pages wrapped in HTML at run time: trafilatura and the cleaning keep as much of each
+    page's article as the plain text gives, and no markup, script or style reaches the text."""
+    from explore.evaluate_pages import Tally, read_page_gold, score_page
+    from explore.pipeline import process_paths
+
+    gold = [g for g in read_page_gold(Path(__file__).parent / "data" / "devpages") if (PAGES / g.file).exists()]
+    raw = {page.file: (PAGES / page.file).read_text(encoding="utf-8") for page in gold}
+    saved = {page.file: tmp_path / f"{Path(page.file).stem}.html" for page in gold}
+    for page in gold:
+        saved[page.file].write_text(_as_saved_page(raw[page.file]), encoding="utf-8")
+    from_html = process_paths(list(saved.values()), tmp_path)
+    from_text = process_paths([PAGES / page.file for page in gold], PAGES)
+    assert set(from_html["report"]["status"]) <= {"loaded", "skipped"}
+    assert not from_html["documents"]["text"].str.contains("_hmt|<p>|</|\\.nav\\{", regex=True).any()
+    as_text, as_html = Tally(), Tally()
+    for page in gold:
+        for tables, name, tally in ((from_html, saved[page.file].name, as_html), (from_text, page.file, as_text)):
+            tally += score_page(page, raw[page.file], _tables_of(tables, name)).tally
+    print(f"\nbody recall: text {as_text.score('body_recall'):.3f}, html {as_html.score('body_recall'):.3f}")
+    assert as_html.score("body_recall") >= as_text.score("body_recall") - 0.05
