@@ -345,7 +345,8 @@ class CompaniesView(View):
 
 
 class SearchView(View):
-    """Keyword in context over the clean corpus, with hits per document and over time (``select.TextSearch``)."""
+    """Keyword in context over the clean corpus, with hits per document and over time (``select.TextSearch``);
+    each story once unless every copy is asked for."""
 
     def __init__(self, corpus: Corpus, keyword: str = "直播") -> None:
         super().__init__()
@@ -356,25 +357,26 @@ class SearchView(View):
         self.width = widgets.IntSlider(
             description="上下文 Context", value=20, min=5, max=60, continuous_update=False, style=_FULL_LABEL
         )
-        self._text_search: select.TextSearch | None = None  # built on the first search
+        self.every_copy = _every_copy(corpus)
+        self._text_search: dict[bool, select.TextSearch] = {}  # built on the first search of each kind
 
     def controls(self):
-        return [self.keyword, self.width]
+        return [self.keyword, self.width, self.every_copy]
 
     def selection(self) -> dict:
-        return {"keyword": self.keyword.value, "width": self.width.value}
+        return {"keyword": self.keyword.value, "width": self.width.value, "every_copy": self.every_copy.value}
 
-    def search(self) -> select.TextSearch:
-        if self._text_search is None:
-            self._text_search = select.TextSearch(self.corpus)
-        return self._text_search
+    def search(self, every_copy: bool = False) -> select.TextSearch:
+        if every_copy not in self._text_search:
+            self._text_search[every_copy] = select.TextSearch(copies.counted(self.corpus, every_copy))
+        return self._text_search[every_copy]
 
-    def figures(self, controls: bool = False, keyword="", width=20):
-        counts = self.search().counts(keyword)
+    def figures(self, controls: bool = False, keyword="", width=20, every_copy=False):
+        counts = self.search(every_copy).counts(keyword)
         return [
             figures.hits_per_document_bar(select.top_documents(counts)),
             figures.hits_over_time_bar(select.hits_over_time(counts)),
         ]
 
-    def table(self, keyword="", width=20):
-        return self.search().kwic_table(keyword, width=width)
+    def table(self, keyword="", width=20, every_copy=False):
+        return self.search(every_copy).kwic_table(keyword, width=width)

@@ -19,7 +19,7 @@
 # mentions over time.
 
 # %%
-from explore import notebook, select, views
+from explore import copies, notebook, select, views
 
 corpus = notebook.setup()
 ORGS = select.organizations(corpus)["org"].head(3).tolist()
@@ -31,7 +31,7 @@ views.CompaniesView(corpus, ORGS)
 # ## Programs and products they run
 
 # %%
-select.programs_of(corpus, ORGS)
+select.programs_of(copies.counted(corpus), ORGS)
 
 # %% [markdown]
 # ## Every figure, with its sentence

@@ -15,16 +15,18 @@
 # document and over time.
 
 # %%
-from explore import notebook, select, views
+from explore import copies, notebook, select, views
 
 corpus = notebook.setup()
 KEYWORD = "直播"
+EVERY_COPY = False  # True: count every copy of a story, not each story once
+counted = copies.counted(corpus, EVERY_COPY)
 
 # %%
 views.SearchView(corpus, KEYWORD)
 
 # %%
-select.kwic(corpus, KEYWORD, limit=500)[["title", "date", "left", "match", "right"]]
+select.kwic(counted, KEYWORD, limit=500)[["title", "date", "left", "match", "right"]]
 
 # %%
-select.hit_counts(corpus, KEYWORD)[["title", "source_file", "date", "n_hits"]]
+select.hit_counts(counted, KEYWORD)[["title", "source_file", "date", "n_hits"]]

@@ -26,7 +26,7 @@ FOOTER = "责任编辑：王某\n分享到：微信 微博\n版权所有 未经�
 
 def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
     folder = tmp_path / "src"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -179,3 +179,32 @@ def test_copy_scores_hold_the_baseline_and_the_target():
         pytest.skip(f"the development pages are not here ({PAGES}): only the written stories were scored")
     assert below_baseline(summary, baseline) == []
     assert all(s.precision >= 0.95 and s.recall >= 0.95 for s in scores.values()), [s.line() for s in scores.values()]
+
+
+def test_every_view_counts_a_story_once_and_a_control_counts_every_copy(tmp_path):
+    from explore import views
+
+    story = TEXT["c1"].replace("近日，", "2024年6月5日，")  # a dated event for the timeline
+    repost = "首页 > 三农 > 正文\n" + to_traditional(story) + FOOTER
+    corpus = explore.load_corpus(_folder(tmp_path, {"c1.txt": story, "c1_repost.txt": repost, "d1.txt": TEXT["d1"]}))
+    assert copies.n_copies(corpus) == 1
+    shown = {
+        views.TimelineView(corpus): {},
+        views.MetricsView(corpus): {"group": None},
+        views.SearchView(corpus, "惠农快贷"): {},
+    }
+    for view, extra in shown.items():
+        view.widget()
+        assert "每份转载都计" in view.every_copy.description and not view.every_copy.disabled
+        once = view.selection() | extra
+        assert once["every_copy"] is False
+        every = once | {"every_copy": True}
+        assert view.table(**every).attrs["n_rows"] > view.table(**once).attrs["n_rows"] > 0, type(view).__name__
+        view.every_copy.value = True  # the control, as a reader ticks it
+        assert view.selection()["every_copy"] is True
+    companies = views.CompaniesView(corpus, ["东川农商银行"])
+    once = companies.table(orgs=["东川农商银行"])
+    every = companies.table(orgs=["东川农商银行"], every_copy=True)
+    assert every["n_figures"].sum() > once["n_figures"].sum()
+    alone = views.TimelineView(explore.load_corpus(_folder(tmp_path / "other", {"d1.txt": TEXT["d1"]})))
+    assert alone.every_copy.disabled and "no copies found" in alone.every_copy.description

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 import explore
-from explore import limits, select, views
+from explore import copies, limits, select, views
 
 
 @pytest.fixture(scope="module")
@@ -146,10 +146,12 @@ def test_search_draws_the_documents_with_most_hits_and_counts_every_hit(corpus, 
     monkeypatch.setattr(limits, "MAX_DOCUMENTS_DRAWN", 2)
     search = views.SearchView(corpus, "数字乡村")
     per_document, _over_time = search.figures(**search.selection())
-    counts = select.hit_counts(corpus, "数字乡村")
+    counts = select.hit_counts(copies.counted(corpus), "数字乡村")  # each story once: the seeds hold one copy
     assert len(counts) > 2 and list(per_document.data[0].x) == list(counts["n_hits"][:2])
     assert "most hits" in per_document.layout.title.text
     assert search.table(**search.selection()).attrs["n_rows"] == counts["n_hits"].sum()
+    every = select.hit_counts(corpus, "数字乡村")
+    assert search.table(**search.selection() | {"every_copy": True}).attrs["n_rows"] == every["n_hits"].sum()
 
 
 def test_timeline_selection_agrees_with_select_events_in_every_combination(corpus):
