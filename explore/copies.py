@@ -44,14 +44,15 @@ _CHUNK = 8192  # shingles per block when taking minima: a 1 MB text stays within
 
 @dataclass(frozen=True)
 class CopySettings:
+    """``data/copies.toml``: what each setting means is said there."""
+
     shingle: int
     num_perm: int
     threshold: float
     containment: float
+    candidates: float
     min_shingles: int
     seed: int
-
-    candidates: float
 
 
 @cache
