@@ -43,11 +43,10 @@ def test_a_signature_ignores_punctuation_and_spaces_and_is_stable():
     assert copies.signature(text) == copies.signature(plain)
     assert copies.signature(text).minhash != copies.signature(TEXT["a2"]).minhash
     assert len(copies.signature(text).minhash) == 4 * copies.settings().num_perm
-    # Stored by one build and compared at the next: the same bytes in every process, for every release.
-    assert (
-        copies.signature("数字乡村综合服务平台正式上线").minhash[:8].hex()
-        == copies.signature("数字乡村，综合服务平台 正式上线！").minhash[:8].hex()
-    )
+    # Stored by one build and compared at the next: the same bytes in every process. A change of the scheme
+    # must come with a new package version (a build then signs everything again) and a new value here.
+    pinned = "e9afed06adb2082d806aba315b80a03c"
+    assert copies.signature("数字乡村，综合服务平台 正式上线！").minhash[:16].hex() == pinned
     assert copies.signature("").n_shingles == 0 and copies.signature("数字").n_shingles == 0
 
 
