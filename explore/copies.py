@@ -208,7 +208,8 @@ def canonical_rows(minhashes: np.ndarray, sizes: np.ndarray, config: CopySetting
         return canonical
     earlier, later, jaccard = (np.concatenate(x) for x in (kept_earlier, kept_later, kept_jaccard))
     best = np.full(n, -1.0)
-    for row_earlier, row_later, similarity in zip(*(x[np.argsort(later, kind="stable")] for x in (earlier, later, jaccard)), strict=True):
+    by_later = np.argsort(later, kind="stable")  # an earlier row's own canonical copy is settled before
+    for row_earlier, row_later, similarity in zip(earlier[by_later], later[by_later], jaccard[by_later], strict=True):
         if canonical[row_earlier] == row_earlier and similarity > best[row_later]:
             canonical[row_later], best[row_later] = row_earlier, similarity
     return canonical
