@@ -163,6 +163,10 @@ def test_dask_engine_writes_the_same_tables(source, tmp_path):
     summary = build_corpus(source, tmp_path / "dask", engine=dask_engine(n_workers=2), engine_name="dask")
     assert summary.engine == "dask" and summary.n_processed == 5
     assert_same(tables(tmp_path / "local"), tables(tmp_path / "dask"))
+    # The global step (each document's story) runs after either engine's map, on the same signatures.
+    local, dask = (pd.read_parquet(table_files(tmp_path / name)["stories"]) for name in ("local", "dask"))
+    pd.testing.assert_frame_equal(local, dask)
+    assert local["duplicate_of"].notna().sum() == 1  # the seeds' one copy
 
 
 def test_build_command(source, tmp_path, capsys):
