@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from explore.gazetteer import read_toml
-from explore.tables import FLAG_COLUMN, STORED_TABLES, STORY_COLUMNS, Corpus
+from explore.tables import FLAG_COLUMN, STORED_TABLES, STORY_COLUMNS, TABLES, Corpus
 
 _SHIFT32, _SHIFT33 = np.uint64(32), np.uint64(33)
 _FMIX = np.uint64(0xFF51AFD7ED558CCD)
@@ -163,7 +163,7 @@ def _proposed_pairs(minhashes: np.ndarray, config: CopySettings) -> np.ndarray:
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         sizes = np.diff(np.r_[starts, n])
-        if (sizes > 1).sum() == 0:
+        if not (sizes > 1).any():
             continue
         place = np.arange(n) - np.repeat(starts, sizes)  # each sorted position's place in its bucket
         for first in range(_PER_BUCKET):
@@ -325,7 +325,7 @@ def one_per_story(corpus: Corpus) -> Corpus:
 
         return table
 
-    sources = {name: (without_copies if name in _PER_DOCUMENT else whole)(name) for name in corpus._sources}
+    sources = {name: (without_copies if name in _PER_DOCUMENT else whole)(name) for name in TABLES}
     once = Corpus(root=corpus.root, **sources)
     corpus.__dict__["_one_per_story"] = once
     return once
