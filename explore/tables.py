@@ -205,6 +205,15 @@ class Corpus:
     ``themes``
         Each row represents one theme of one document: ``doc_id``, ``theme``,
         ``n_hits``, ``evidence`` (the keywords found, ``、``-separated).
+    ``signatures``
+        Each row represents one document's MinHash signature: ``doc_id``,
+        ``minhash`` (bytes), ``n_shingles``.
+
+    Once every file is read, ``explore.copies`` adds each document's story:
+    ``documents`` gains ``story_id`` (its canonical copy's ``doc_id``) and
+    ``duplicate_of`` (null unless it is a copy of another: a repost, a
+    script conversion, a rewrite), and ``metrics`` and ``events`` gain
+    ``is_copy`` (the row restates one of the canonical copy).
     """
 
     documents: pd.DataFrame
@@ -241,7 +250,11 @@ class Corpus:
         parts += [f"{counts[s]} {s}" for s in ("skipped", "error") if counts.get(s, 0)]
         records = self.report["status"].value_counts() - counts.reindex(self.report["status"].unique(), fill_value=0)
         parts += [f"{int(records[s])} records {s}" for s in ("rejected", "skipped", "warning") if records.get(s, 0)]
+        documents = self.documents
+        copies = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
+        said = f"{copies} of them {'a copy' if copies == 1 else 'copies'} of another item"
+        items = f"{len(documents)} items" + (f" ({said})" if copies else "")
         return (
-            f"{', '.join(parts)}; {len(self.documents)} items, {int(self.documents['n_chars'].sum())} characters, "
+            f"{', '.join(parts)}; {items}, {int(documents['n_chars'].sum())} characters, "
             f"{len(self.metrics)} figures, {len(self.events)} events, {len(self.mentions)} mentions"
         )

@@ -131,6 +131,7 @@ def test_one_per_story_counts_each_story_once_and_keeps_every_row_reachable(tmp_
     once = copies.one_per_story(corpus)
     assert copies.one_per_story(corpus) is once
     assert len(corpus.documents) == 3 and len(once.documents) == 2 and copies.n_copies(corpus) == 1
+    assert "3 items (1 of them a copy of another item)" in corpus.summary()
     kept = set(once.documents["doc_id"])
     for name in ("mentions", "metrics", "events", "themes"):
         assert set(getattr(once, name)["doc_id"]) <= kept  # the copy says nothing its canonical copy does not
