@@ -160,16 +160,17 @@ def _server_command(args: argparse.Namespace) -> int:
 
 
 def _build_command(args: argparse.Namespace) -> int:
-    from explore.build import build_corpus, local_engine
+    from explore.build import build_corpus
+    from explore.engines import dask_engine, pool_engine
 
+    if args.jobs is not None and args.jobs < 1:
+        raise PrerequisiteError("--jobs needs a number of processes, 1 or more")
     if args.engine == "dask":
-        from explore.engines import dask_engine
-
         engine = dask_engine(scheduler=args.scheduler, n_workers=args.workers)
     elif args.scheduler:
         raise PrerequisiteError("--scheduler needs --engine dask")
     else:
-        engine = local_engine
+        engine = pool_engine(args.jobs)
     summary = build_corpus(
         args.src, args.out, engine=engine, engine_name=args.engine, max_file_mb=args.max_file_mb, columns=args.columns
     )
@@ -213,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("src", help="folder (read recursively) or file")
     build.add_argument("--out", required=True, help="folder for the Parquet tables and manifest.json")
     build.add_argument("--engine", choices=("local", "dask"), default="local")
+    build.add_argument(
+        "--jobs", type=int, help="processes of the local engine (default: every available core; 1: this process)"
+    )
     build.add_argument("--scheduler", help="address of a Dask scheduler (default: a LocalCluster here)")
     build.add_argument("--workers", type=int, help="LocalCluster workers (default: one per core)")
     build.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, help="skip files larger than this")

@@ -1,10 +1,12 @@
-"""The Dask engine: the build's per-file function mapped over partitions of file paths, as futures.
+"""Engines beyond this process: a pool of processes on this machine, and Dask.
 
-Nothing of the pipeline is rewritten for Dask: each partition calls
-:func:`explore.pipeline.process_paths`, exactly what the local engine calls. The
-tasks hold file paths, not documents; workers read the files themselves, so
-the same command scales from a ``LocalCluster`` to a cluster of many machines
-that share the corpus's file system.
+Both map the build's per-file function over groups of file paths: nothing of
+the pipeline is rewritten, each task calls :func:`explore.pipeline.process_paths`,
+exactly what the in-process engine calls. The tasks hold file paths, not
+documents; workers read the files themselves, so the Dask engine scales from a
+``LocalCluster`` to a cluster of many machines that share the corpus's file
+system. Rows come back in file order, a few tasks per worker in flight, so a
+build writes them while the workers go on and memory stays flat.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from collections import deque
 from collections.abc import Iterator
 from functools import partial
 
-from explore.build import BATCH_FILES, Engine
+import pandas as pd
+
+from explore.build import BATCH_FILES, Engine, local_engine
 from explore.load import ReadOptions
 from explore.pipeline import Frames, process_paths
+from explore.tables import TABLES
 
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
 # few enough that finished partitions waiting to be written stay small.
@@ -69,5 +74,69 @@ def dask_engine(
         finally:
             if cluster is not None:
                 cluster.close()
+
+    return run
+
+
+# Files per task of the process pool: a task's rows are pickled back whole, so tasks stay small; many tasks
+# balance uneven files.
+FILES_PER_TASK = 50
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _concatenated(parts: list[Frames]) -> Frames:
+    return {name: pd.concat([part[name] for part in parts], ignore_index=True) for name in TABLES}
+
+
+def pool_engine(jobs: int | None = None, files_per_task: int = FILES_PER_TASK) -> Engine:
+    """An engine running :func:`process_paths` in a pool of ``jobs`` processes (default: every available
+    core); with one job, or fewer files than a task holds, in this process (:func:`explore.build.local_engine`).
+
+    Tasks of ``files_per_task`` files go to the pool, at most two per process in flight; their rows come
+    back in file order and are yielded in batches of about ``BATCH_FILES`` files.
+    """
+
+    def run(paths: list[str], root: str, options: ReadOptions, progress: bool) -> Iterator[Frames]:
+        workers = jobs or available_cores()
+        if workers <= 1 or len(paths) <= files_per_task:
+            yield from local_engine(paths, root, options, progress)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from tqdm import tqdm
+
+        tasks = [paths[first : first + files_per_task] for first in range(0, len(paths), files_per_task)]
+        # forkserver: a worker starts from a clean process, never from a fork of one running threads (pyarrow's).
+        context = multiprocessing.get_context("forkserver")
+        with (
+            ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool,
+            tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar,
+        ):
+            in_flight: deque = deque()
+            waiting: list[Frames] = []
+            n_waiting = submitted = 0
+            while submitted < len(tasks) or in_flight:
+                while submitted < len(tasks) and len(in_flight) < 2 * workers:
+                    task = tasks[submitted]
+                    call = pool.submit(process_paths, task, root, options.max_file_mb, columns=options.column_map())
+                    in_flight.append((call, len(task)))
+                    submitted += 1
+                call, n_files = in_flight.popleft()
+                waiting.append(call.result())
+                n_waiting += n_files
+                bar.update(n_files)
+                if n_waiting >= BATCH_FILES:
+                    yield _concatenated(waiting)
+                    waiting, n_waiting = [], 0
+            if waiting:
+                yield _concatenated(waiting)
 
     return run

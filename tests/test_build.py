@@ -169,11 +169,33 @@ def test_dask_engine_writes_the_same_tables(source, tmp_path):
     assert local["duplicate_of"].notna().sum() == 1  # the seeds' one copy
 
 
+def test_the_process_pool_writes_the_same_tables(source, tmp_path):
+    """Every core by default: tasks of two files in two processes give the rows the in-process engine gives,
+    in file order, batch after batch (the five seeds and ten more files: eight tasks, two batches)."""
+    from explore import engines
+
+    for n in range(10):
+        shutil.copy(SEEDS / sorted(p.name for p in SEEDS.iterdir())[n % 5], source / f"more_{n:02d}.txt")
+    build_corpus(source, tmp_path / "local")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engines, "BATCH_FILES", 8)
+        summary = build_corpus(source, tmp_path / "pool", engine=engines.pool_engine(jobs=2, files_per_task=2))
+    assert summary.n_processed == 15
+    assert_same(tables(tmp_path / "local"), tables(tmp_path / "pool"))
+    stories = [pd.read_parquet(table_files(tmp_path / name)["stories"]) for name in ("local", "pool")]
+    pd.testing.assert_frame_equal(*stories)
+    assert stories[0]["story_id"].nunique() == 15  # 48 items, 16 in the seeds, one of them a copy
+    assert engines.available_cores() >= 1
+
+
 def test_build_command(source, tmp_path, capsys):
     assert main(["build", str(source), "--out", str(tmp_path / "out")]) == 0
     printed = capsys.readouterr().out
     assert "5 files: 5 processed, 0 reused unchanged" in printed and "16 items, 67 figures, 26 events" in printed
     assert main(["build", str(source), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"]) == 2
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "--jobs", "0"]) == 2
+    assert "--jobs needs a number of processes" in capsys.readouterr().err
+    assert main(["build", str(source), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
 
 
 def test_views_work_on_a_corpus_opened_without_text(source, tmp_path):
