@@ -88,6 +88,19 @@ def _dask_speedup(source: Path, work: Path) -> float | None:
     return round(timings[1] / timings[2], 3)
 
 
+def _pool_speedup(source: Path, work: Path) -> float:
+    """Wall time of an in-process build over that of the process pool on two cores (the local engine's
+    default on a two-core machine)."""
+    from explore.engines import pool_engine
+
+    timings = {}
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        build_corpus(source, work / f"pool{jobs}", engine=pool_engine(jobs), progress=False)
+        timings[jobs] = time.perf_counter() - start
+    return round(timings[1] / timings[2], 3)
+
+
 def notebook_probe(built: str) -> dict:
     """What a notebook does with a built corpus: open it, show both views, then move their controls.
 
@@ -221,6 +234,7 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "per_doc_ms_n": round(pipeline / docs * 1000, 3),
             "per_doc_ms_100k": round(pipeline / docs * 1000, 3) if docs >= 100_000 else None,
             "dask_speedup_2": _dask_speedup(dask_source, work) if dask else None,
+            "pool_speedup_2": _pool_speedup(dask_source, work),
             "dask_docs": min(docs, _DASK_DOCS) if dask else None,
             **_notebook_figures(work / "built"),
             "build_cpu_s": round(build_cpu, 1),
