@@ -75,30 +75,28 @@ def _jionlp(texts: list[str]) -> tuple[float | None, int, str | None]:
     return time.perf_counter() - start, size, None
 
 
-def _dask_speedup(source: Path, work: Path) -> float | None:
-    from explore.engines import dask_engine
-
+def _speedup(source: Path, work: Path, name: str, engine_for) -> float:
+    """Wall time of a build with one worker over that with two, each into a folder of its own (never an
+    incremental build); ``engine_for(n)`` is the engine with ``n`` workers."""
     timings = {}
     for workers in (1, 2):
         start = time.perf_counter()
-        build_corpus(
-            source, work / f"dask{workers}", engine=dask_engine(n_workers=workers), engine_name="dask", progress=False
-        )
+        build_corpus(source, work / f"{name}{workers}", engine=engine_for(workers), engine_name=name, progress=False)
         timings[workers] = time.perf_counter() - start
     return round(timings[1] / timings[2], 3)
 
 
+def _dask_speedup(source: Path, work: Path) -> float:
+    from explore.engines import dask_engine
+
+    return _speedup(source, work, "dask", lambda workers: dask_engine(n_workers=workers))
+
+
 def _pool_speedup(source: Path, work: Path) -> float:
-    """Wall time of an in-process build over that of the process pool on two cores (the local engine's
-    default on a two-core machine)."""
+    """The process pool on two cores (the local engine's default on a two-core machine) against one process."""
     from explore.engines import pool_engine
 
-    timings = {}
-    for jobs in (1, 2):
-        start = time.perf_counter()
-        build_corpus(source, work / f"pool{jobs}", engine=pool_engine(jobs), progress=False)
-        timings[jobs] = time.perf_counter() - start
-    return round(timings[1] / timings[2], 3)
+    return _speedup(source, work, "local", pool_engine)
 
 
 def notebook_probe(built: str) -> dict:

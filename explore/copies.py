@@ -246,9 +246,9 @@ def _priority(documents: pd.DataFrame, position: np.ndarray) -> np.ndarray:
     first, then the longest, then in corpus order."""
     dates = documents["date"].to_numpy()[position]
     undated = pd.isna(dates)
-    when = np.where(undated, np.datetime64("NaT"), dates).astype("datetime64[us]").astype(np.int64)
+    when = np.where(undated, 0, dates.astype("datetime64[us]").astype(np.int64))
     longest = -documents["n_chars"].to_numpy(dtype=np.int64, na_value=0)[position]
-    return np.lexsort((position, longest, np.where(undated, 0, when), undated))
+    return np.lexsort((position, longest, when, undated))
 
 
 def with_stories(tables: Mapping[str, pd.DataFrame], stories: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -305,8 +305,10 @@ def copies_of(corpus: Corpus) -> set[str]:
 
 
 def one_per_story(corpus: Corpus) -> Corpus:
-    """The corpus a view counts from by default: each story once (its canonical copy); the report, the
-    removed furniture and the signatures whole. Made once per corpus; tables still read on first use."""
+    """The corpus a view counts from by default: each story once. Copies' documents, mentions and themes
+    are left out; of their figures and events, those their canonical copy restates (``is_copy``), so a figure
+    only a copy gives still counts. The report, the removed furniture and the signatures whole. Made once per
+    corpus; tables still read on first use."""
     cached = corpus.__dict__.get("_one_per_story")
     if cached is not None:
         return cached

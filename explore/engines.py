@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from functools import partial
 
 import pandas as pd
@@ -26,6 +27,20 @@ from explore.tables import TABLES
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
 # few enough that finished partitions waiting to be written stay small.
 _IN_FLIGHT_PER_WORKER = 4
+
+
+def _in_order(start: Callable[[int], Future], n_tasks: int, limit: int) -> Iterator[tuple[int, object]]:
+    """Each task's result, in task order: tasks are started (``start(i)`` returns a future, concurrent or
+    Dask's) while fewer than ``limit`` are in flight, so the workers stay busy and finished results waiting to
+    be written stay few."""
+    in_flight: deque = deque()
+    submitted = 0
+    while submitted < n_tasks or in_flight:
+        while submitted < n_tasks and len(in_flight) < limit:
+            in_flight.append((submitted, start(submitted)))
+            submitted += 1
+        task, future = in_flight.popleft()
+        yield task, future.result()
 
 
 def _partition(paths, root: str, options: ReadOptions) -> list[Frames]:
@@ -61,14 +76,9 @@ def dask_engine(
                 size = max(1, min(partition_files, -(-len(paths) // (workers * _IN_FLIGHT_PER_WORKER))))
                 bag = db.from_sequence(paths, partition_size=size)
                 parts = bag.map_partitions(partial(_partition, root=root, options=options)).to_delayed()
-                in_flight: deque = deque()
-                submitted = 0
                 with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar:
-                    while submitted < len(parts) or in_flight:
-                        while submitted < len(parts) and len(in_flight) < workers * _IN_FLIGHT_PER_WORKER:
-                            in_flight.append(client.compute(parts[submitted]))
-                            submitted += 1
-                        (frames,) = in_flight.popleft().result()
+                    results = _in_order(lambda i: client.compute(parts[i]), len(parts), workers * _IN_FLIGHT_PER_WORKER)
+                    for _task, (frames,) in results:
                         bar.update(len(frames["report"]))
                         yield frames
         finally:
@@ -120,19 +130,16 @@ def pool_engine(jobs: int | None = None, files_per_task: int = FILES_PER_TASK) -
             ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool,
             tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar,
         ):
-            in_flight: deque = deque()
+
+            def start(task: int) -> Future:
+                return pool.submit(process_paths, tasks[task], root, options.max_file_mb, columns=options.column_map())
+
             waiting: list[Frames] = []
-            n_waiting = submitted = 0
-            while submitted < len(tasks) or in_flight:
-                while submitted < len(tasks) and len(in_flight) < 2 * workers:
-                    task = tasks[submitted]
-                    call = pool.submit(process_paths, task, root, options.max_file_mb, columns=options.column_map())
-                    in_flight.append((call, len(task)))
-                    submitted += 1
-                call, n_files = in_flight.popleft()
-                waiting.append(call.result())
-                n_waiting += n_files
-                bar.update(n_files)
+            n_waiting = 0
+            for task, frames in _in_order(start, len(tasks), 2 * workers):
+                waiting.append(frames)
+                n_waiting += len(tasks[task])
+                bar.update(len(tasks[task]))
                 if n_waiting >= BATCH_FILES:
                     yield _concatenated(waiting)
                     waiting, n_waiting = [], 0
