@@ -233,7 +233,12 @@ class OrgRules:
     place_endings: tuple[str, ...]  # 镇, 村: end a place too small for the gazetteer
     generic_body_max: int
     generic_openings: tuple[str, ...]  # 一家, 多家: a description, not a name
+    small_place_endings: tuple[str, ...]  # 镇, 村: a small place's name may hold a short-suffix body (龙潭镇党委)
+    small_place_kinds: frozenset[str]  # 贫困 in 贫困村: a kind of village, not its name
     regional_brands: dict[str, str]  # 移动 → 中国移动, after a place's name
+    bare_levels: dict[str, str]  # 县 → county: the level a bare 县委 or 县政府 belongs to
+    bare_bodies: tuple[str, ...]  # 委, 政府: what a level alone may head
+    bare_not_after: str  # 市县政府, 各级: characters before a level that make it no one place
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +266,12 @@ def org_rules() -> OrgRules:
         place_endings=tuple(rules.get("place_endings", ())),
         generic_body_max=int(rules.get("generic_body_max", 0)),
         generic_openings=tuple(rules.get("generic_openings", ())),
+        small_place_endings=tuple(rules.get("small_place_endings", ())),
+        small_place_kinds=frozenset(rules.get("small_place_kinds", ())),
         regional_brands=dict(rules.get("regional_brands", {})),
+        bare_levels=dict(rules.get("bare_level", {}).get("levels", {})),
+        bare_bodies=tuple(sorted(rules.get("bare_level", {}).get("bodies", ()), key=len, reverse=True)),
+        bare_not_after=rules.get("bare_level", {}).get("not_after", ""),
     )
 
 

@@ -136,7 +136,7 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
             continue  # 电商公司, 一家银行; 2023年公司 (the company, that year)
         short = suffix in rules.short_suffixes
         unplaced = not surface.startswith(rules.short_suffix_prefixes + rules.name_starts)
-        unplaced = unplaced and not _starts_with_place(surface)
+        unplaced = unplaced and not _starts_with_place(surface) and not _is_small_place(body, rules)
         if short and unplaced and start not in listed_orgs.starts:
             continue
         parent = next((aliases[a] for a in _prefixes(surface) if a in aliases), None)
@@ -178,7 +178,9 @@ def _extend_into_listed(text: str, start: int, suffix_start: int, listed: _Liste
         if mention.start < start <= mention.end:
             return mention.start
         bridge = text[mention.end : start]
-        if 2 <= len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge):
+        within_a_name = 2 <= len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge)
+        # 联通某区分公司与区政府: a whole name stands before that 与, so it joins two names
+        if within_a_name and not org_rules().suffix_re.search(bridge):
             return mention.start
     return start
 
@@ -192,11 +194,24 @@ def _start_at_place(text: str, start: int, suffix_start: int, rules) -> int:
     body = text[start:suffix_start]
     if body.startswith(rules.name_starts) or _starts_with_place(body):
         return start
+    inside_words = {k for m in rules.boundary.finditer(body) for k in range(m.start() + 1, m.end())}
     for k in range(1, len(body) - 1):
+        if k in inside_words:
+            continue  # 响应县委: 应县 begins inside the verb
         rest = body[k:]
         if rest.startswith(rules.name_starts) or any(_is_sure_place(rest[:n]) for n in range(2, 6)):
             return start + k
     return start
+
+
+def _is_small_place(body: str, rules) -> bool:
+    """A town or village too small for the gazetteer, named in two or three characters (龙潭镇, 阿尔木乡),
+    not a kind of place (贫困村, 示范镇)."""
+    ending = next((e for e in rules.small_place_endings if body.endswith(e)), None)
+    if ending is None:
+        return False
+    name = body[: -len(ending)]
+    return 2 <= len(name) <= 3 and all(is_cjk(c) for c in name) and name not in rules.small_place_kinds
 
 
 def _only_a_date(body: str) -> bool:
@@ -257,6 +272,7 @@ def _is_description(body: str, rules) -> bool:
         or any(body.startswith(p) and len(body) - len(p) >= 2 for p in rules.short_suffix_prefixes)
         or any(body.endswith(e) and len(body) - len(e) >= 2 for e in rules.place_endings)
         or _starts_with_place(body)
+        or _is_sure_place(body)
         or body in org_alias_prefixes()
         or re.search(r"[A-Za-z0-9]", body)
     )
@@ -440,9 +456,87 @@ def _dateline_publishers(text: str) -> list[Mention]:
     ]
 
 
+class _LevelPlaces:
+    """The places of one level a text names (``level_char`` 县: counties named …县), by where they end."""
+
+    def __init__(self, places_named: list[Mention], level_char: str, level: str) -> None:
+        named = [(p.end, name) for p in places_named if (name := self._of_level(p, level_char, level))]
+        self.ends = [end for end, _ in named]
+        self.names = [name for _, name in named]
+        self.only = self.names[0] if len(set(self.names)) == 1 else None
+
+    @staticmethod
+    def _of_level(place: Mention, level_char: str, level: str) -> str | None:
+        if level == "province":
+            return place.province
+        if level == "city":
+            return place.city
+        return place.county if place.county and place.county.endswith(level_char) else None
+
+    def at(self, offset: int) -> str | None:
+        """The nearest named before ``offset``, else the only one the text names."""
+        before = bisect_right(self.ends, offset)
+        return self.names[before - 1] if before else self.only
+
+
+def _inside_a_word(text: str, at: int, rules) -> bool:
+    """Whether ``at`` falls inside a boundary word (the 应 of 响应)."""
+    return any(m.start() < at < m.end() for m in rules.boundary.finditer(text, max(0, at - 4), at + 4))
+
+
+def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """县委、县政府 and 市乡村振兴局 named by their level alone: the bodies of the place of that level the text
+    names (``[bare_level]`` in ``data/org_rules.toml``); a listed unit after the level (市网信办) is that place's."""
+    rules = org_rules()
+    if not rules.bare_levels or not any(c in text for c in rules.bare_levels):
+        return mentions
+    places_named = [m for m in mentions if m.kind == "place" and not _inside_a_word(text, m.start, rules)]
+    if not places_named:
+        return mentions
+    in_a_place = {i for p in places_named for i in range(p.start + 1, p.end)}  # 来凤县委 is the rule finder's
+    orgs_at = {m.start: m for m in mentions if m.kind == "org"}
+    in_an_org = {i for m in mentions if m.kind == "org" for i in range(m.start, m.end)}
+    by_level: dict[str, _LevelPlaces] = {}
+    added: list[Mention] = []
+    absorbed: set[int] = set()
+    for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text):
+        at, level_char = match.start(), match.group()
+        if at in in_an_org or at in in_a_place or (at and text[at - 1] in rules.bare_not_after):
+            continue
+        unit = orgs_at.get(at + 1)
+        if unit is not None:
+            end, rest = unit.end, unit.surface
+        else:
+            rest = next((b for b in rules.bare_bodies if text.startswith(b, at + 1)), None)
+            if rest is None or text[at + 1 + len(rest) : at + 2 + len(rest)] in rules.not_followed_by.get("委", ""):
+                continue
+            end = at + 1 + len(rest)
+        if text.startswith(rules.role_endings, end):
+            continue  # 县委常委: a title
+        if level_char not in by_level:
+            by_level[level_char] = _LevelPlaces(places_named, level_char, rules.bare_levels[level_char])
+        place = by_level[level_char].at(at)
+        if place is None:
+            continue
+        org_type = unit.org_type if unit is not None else rules.suffixes.get(rest, rules.suffixes.get(rest[-1:]))
+        added.append(Mention("org", place + rest, text[at:end], at, end, org_type))
+        if unit is not None:
+            absorbed.add(unit.start)
+    if not added:
+        return mentions
+    in_added = {i for m in added for i in range(m.start, m.end)}
+    kept = [
+        m
+        for m in mentions
+        if not (m.kind == "org" and m.start in absorbed)
+        and not (m.kind == "place" and any(i in in_added for i in range(m.start, m.end)))  # 应县 in 响应县委
+    ]
+    return sorted([*kept, *added], key=lambda m: (m.start, m.kind == "place"))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
     listed = _listed(text)
     found = [*listed, *_rule_orgs(text, listed), *_people(text), *_regional_brands(text), *_dateline_publishers(text)]
     mentions = _longest_first(found)
-    return _fold_short_forms(_resolve_places(text, mentions))
+    return _fold_short_forms(_bare_level_bodies(text, _resolve_places(text, mentions)))

@@ -121,3 +121,45 @@ def test_a_date_before_a_suffix_is_no_organization():
     assert find_mentions("2023年公司实现营收增长。") == []
     assert find_mentions("2023年3月公司成立。") == []
     assert [m.name for m in find_mentions("360公司发布新产品。")] == ["360公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county named in full before a body, with nothing else in the name
+        ("标题：泾县人民政府关于印发方案的通知", [("泾县人民政府", "泾县人民政府")]),
+        # a town or village too small for the gazetteer holds a one-character-suffix body
+        ("龙潭镇党委书记介绍", [("龙潭镇党委", "龙潭镇党委")]),
+        ("由阿尔木乡党委承办", [("阿尔木乡党委", "阿尔木乡党委")]),
+        # … but a kind of village, or a verb before one, is no name
+        ("贫困村党委书记介绍", []),
+        ("加强村委班子建设", []),
+        # a level alone is the body of the place of that level named before it
+        (
+            "来凤县召开大会，县委、县政府负责同志出席",
+            [("县委", "来凤县委"), ("县政府", "来凤县政府")],
+        ),
+        ("青海省出台方案，落实省委、省政府要求", [("省委", "青海省委"), ("省政府", "青海省政府")]),
+        (
+            "在重庆市璧山区，中国联通璧山分公司与区政府签约",
+            [("中国联通璧山分公司", "中国联通"), ("区政府", "璧山区政府")],
+        ),
+        # a listed unit after the level is that place's, not the national one
+        ("韶关市成立小组，市网信办牵头", [("市网信办", "韶关市网信办")]),
+    ],
+)
+def test_bodies_of_small_and_implied_places(text, expected):
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大家响应县委号召",  # no county named: whose 县委 is unknown (and 应县 is inside 响应)
+        "宁夏出资，市县政府跟进",  # 市县: every city and county, no one body
+        "在各级镇党委领导下",
+        "湖南省新化县有茶园。当地县委常委介绍",  # a title, not the body
+    ],
+)
+def test_levels_that_name_no_one_body(text):
+    assert [name for _, name in named(text) if name.endswith(("委", "政府"))] == []
