@@ -123,10 +123,18 @@ def clean_document(raw: str) -> CleanText:
     lines = reduce(lambda acc, rule: rule(acc), LINE_RULES, lines)
     title = web_furniture.title_above_byline(lines)
     repaired = tuple(Line(_apply_line_steps(line.text).strip()) for line in lines if line.kept)
-    if any(new.text != old.text.strip() for new, old in zip(repaired, (x for x in lines if x.kept), strict=True)):
+    changed = [
+        n
+        for n, (new, old) in enumerate(zip(repaired, (x for x in lines if x.kept), strict=True))
+        if new.text != old.text.strip()
+    ]
+    if changed:
         # Repair can change what a line looks like (",0" becomes the page number "0"): the rules that judge
-        # a line by itself judge the repaired lines again, so cleaning clean text changes nothing.
-        repaired = reduce(lambda acc, rule: rule(acc), LINE_BY_LINE_RULES, repaired)
+        # a line by itself judge the changed lines again (the others they judged already), so cleaning clean
+        # text changes nothing.
+        judged = reduce(lambda acc, rule: rule(acc), LINE_BY_LINE_RULES, tuple(repaired[n] for n in changed))
+        verdicts = dict(zip(changed, judged, strict=True))
+        repaired = tuple(verdicts.get(n, line) for n, line in enumerate(repaired))
     removed = tuple(
         Removal(line.removed, line.text.strip()) for line in (*lines, *repaired) if line.removed and line.text.strip()
     )

@@ -43,8 +43,10 @@ def to_simplified(text: str) -> str:
     return once if once == text else converter.convert(once)
 
 
-# Each character's (Traditional-only, Simplified-only) flags, learnt once per process.
-_ONLY_ONE_SCRIPT: dict[str, tuple[bool, bool]] = {}
+# The characters seen so far, and which of them only one script uses: learnt once per process.
+_SEEN: set[str] = set()
+_TRADITIONAL_ONLY: set[str] = set()
+_SIMPLIFIED_ONLY: set[str] = set()
 
 
 def _changed_chars(chars: list[str], config: str) -> list[bool]:
@@ -52,12 +54,18 @@ def _changed_chars(chars: list[str], config: str) -> list[bool]:
     return [a != b for a, b in zip(chars, converted, strict=True)]
 
 
-def _script_flags(chars: set[str]) -> list[tuple[bool, bool]]:
-    unseen = sorted(chars.difference(_ONLY_ONE_SCRIPT))
+def _learn(chars: set[str]) -> None:
+    """Flag the Chinese characters among ``chars`` not seen before (one OpenCC call each way for all of them)."""
+    unseen = sorted(c for c in chars.difference(_SEEN) if is_cjk(c))
     if unseen:
-        flags = zip(_changed_chars(unseen, "t2s"), _changed_chars(unseen, "s2t"), strict=True)
-        _ONLY_ONE_SCRIPT.update(zip(unseen, flags, strict=True))
-    return [_ONLY_ONE_SCRIPT[c] for c in chars]
+        for char, traditional, simplified in zip(
+            unseen, _changed_chars(unseen, "t2s"), _changed_chars(unseen, "s2t"), strict=True
+        ):
+            if traditional:
+                _TRADITIONAL_ONLY.add(char)
+            if simplified:
+                _SIMPLIFIED_ONLY.add(char)
+    _SEEN.update(chars)
 
 
 def detect_script(text: str) -> Script:
@@ -67,9 +75,11 @@ def detect_script(text: str) -> Script:
     are Traditional-only, those ``s2t`` changes are Simplified-only. Text made
     only of characters shared by both scripts counts as Simplified.
     """
-    flags = _script_flags({c for c in set(text) if is_cjk(c)})
-    traditional = sum(t for t, _ in flags)
-    simplified = sum(s for _, s in flags)
+    chars = set(text)
+    if not chars <= _SEEN:
+        _learn(chars)
+    traditional = len(chars & _TRADITIONAL_ONLY)
+    simplified = len(chars & _SIMPLIFIED_ONLY)
     total = traditional + simplified
     if total == 0 or simplified >= _DOMINANT_SHARE * total:
         return "simplified"
