@@ -233,14 +233,19 @@ def _same_org(wanted: Sequence[str], got: set[str]) -> bool:
 
 
 def _is_place_chain(prefix: str) -> bool:
-    """湖南省, 湖南省邵阳市: places written one after another."""
+    """湖南省, 湖南省邵阳市, 通城县五里镇: places written one after another (a town or village of two or three
+    characters before 镇, 乡, 村 or 街道 too, as the gazetteer stops at counties)."""
     table = places()
     while prefix:
         size = next((n for n in range(min(len(prefix), 8), 1, -1) if prefix[:n] in table), 0)
+        size = size or next((n for n in (3, 4, 5) if re.fullmatch(_SMALL_PLACE, prefix[:n])), 0)
         if not size:
             return False
         prefix = prefix[size:]
     return True
+
+
+_SMALL_PLACE = re.compile(f"[{CJK}]{{2,3}}(?:镇|乡|村|街道)")
 
 
 def _figure_matches(gold: Sequence[dict], metrics: pd.DataFrame) -> list[tuple[dict, dict]]:

@@ -96,8 +96,10 @@ def org_aliases() -> dict[str, Org]:
         org = Org(row["canonical"], row["org_type"])
         for surface in [org.canonical, *_aliases(row)]:
             table[surface] = org
+    generic = org_rules().generic  # the dictionary's words that name no one (党组织)
     for row in _csv_rows("org_dictionary.csv"):
-        table.setdefault(row["name"], Org(row["name"], row["org_type"]))
+        if row["name"] not in generic:
+            table.setdefault(row["name"], Org(row["name"], row["org_type"]))
     return table
 
 
@@ -223,6 +225,7 @@ class OrgRules:
     short_suffix_prefixes: tuple[str, ...]
     boundary: re.Pattern[str]  # where a name cannot reach back past
     hard_boundary: re.Pattern[str]  # punctuation and function characters: never inside a name
+    boundary_chars: str  # the function characters among them (与, 和, 由)
     boundary_words: tuple[str, ...]
     not_followed_by: dict[str, str]
     not_preceded_by: dict[str, str]
@@ -256,6 +259,7 @@ def org_rules() -> OrgRules:
             + f"|[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"
         ),
         hard_boundary=re.compile(f"[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"),
+        boundary_chars=rules["boundary_chars"],
         boundary_words=boundary_words,
         not_followed_by=dict(rules["not_followed_by"]),
         not_preceded_by=dict(rules.get("not_preceded_by", {})),

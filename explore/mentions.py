@@ -114,8 +114,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         window = text[window_start : match.start()]
         # Punctuation and function characters always end a name; of the verbs after them, the last that leaves
         # a name before the suffix (指导 in 合作经济指导司 is the name's own word).
-        hard = max((m.end() for m in rules.hard_boundary.finditer(window)), default=0)
-        cuts = [hard, *(m.end() for m in rules.boundary.finditer(window) if m.end() > hard)]
+        hard = max((_cut_after(m, window) for m in rules.hard_boundary.finditer(window)), default=0)
+        cuts = [hard, *(cut for m in rules.boundary.finditer(window) if (cut := _cut_after(m, window)) > hard)]
         start = window_start + next((c for c in reversed(cuts) if len(window) - c >= 2), hard)
         start = _extend_into_listed(text, start, match.start(), listed_orgs, floor)
         shared = _shared_place(text, start, text[start : match.start()], suffix, found)
@@ -144,9 +144,22 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
             # 中国联通重庆市分公司 is 中国联通's; a ministry's 司 or 办公厅 is named for itself.
             found.append(Mention("org", parent.canonical, surface, start, match.end(), org_type=parent.org_type))
         else:
-            found.append(Mention("org", surface, surface, start, match.end(), org_type=rules.suffixes[suffix]))
+            name = _without_honorific(surface, aliases) if parent is None else surface
+            found.append(Mention("org", name, surface, start, match.end(), org_type=rules.suffixes[suffix]))
         last_start, last_end = start, match.end()
     return found
+
+
+_HONORIFIC = "国家"
+
+
+def _without_honorific(surface: str, aliases) -> str:
+    """国家农业农村部信息中心 is 农业农村部信息中心: 国家 said before a ministry that is not named with it."""
+    if not surface.startswith(_HONORIFIC):
+        return surface
+    rest = surface[len(_HONORIFIC) :]
+    unit_of = next((aliases[a] for a in _prefixes(rest) if a in aliases), None)
+    return rest if unit_of is not None and unit_of.org_type in _KEEPS_ITS_UNITS else surface
 
 
 # Parents whose units are named for themselves (农业农村部市场与信息化司, 财政部办公厅), not folded into the parent.
@@ -167,6 +180,16 @@ class _ListedOrgs:
         first = bisect_right(self.start_offsets, start - self.longest - _BRIDGE_CHARS - 1)
         last = bisect_right(self.start_offsets, start - 1)
         return self.mentions[first:last]
+
+
+def _cut_after(boundary: re.Match[str], window: str) -> int:
+    """Where a name may start after a boundary: right after it, or at it when a function character opens a
+    place's name right after another boundary (由和田供销…公司: 和田, not 田供销…)."""
+    at = boundary.start()
+    opens_place = is_cjk(window[at]) and any(window[at : at + n] in places() for n in (2, 3))
+    if opens_place and (at == 0 or not is_cjk(window[at - 1]) or window[at - 1] in org_rules().boundary_chars):
+        return at
+    return boundary.end()
 
 
 def _extend_into_listed(text: str, start: int, suffix_start: int, listed: _ListedOrgs, floor: int) -> int:
@@ -223,9 +246,9 @@ def _listed_with_words_before(surface: str, rules) -> bool:
     """A listed name at the end of a candidate, after words that are no place (山西省委网信办 is a place's office)."""
     aliases = org_aliases()
     for size in range(len(surface) - 1, 2, -1):
-        if surface[-size:] in aliases:
+        if surface[-size:] in aliases or surface[-size:] in rules.generic:  # 国有大型商业银行: a kind, described
             before = surface[:-size]
-            return not (before.startswith(rules.name_starts) or _starts_with_place(before))
+            return not (before.startswith(rules.name_starts) or _starts_with_place(before) or before in aliases)
     return False
 
 

@@ -163,3 +163,35 @@ def test_bodies_of_small_and_implied_places(text, expected):
 )
 def test_levels_that_name_no_one_body(text):
     assert [name for _, name in named(text) if name.endswith(("委", "政府"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a function character that opens a place's name, after another boundary, is the name's first
+        ("由和田某某果品有限公司收购", [("和田某某果品有限公司", "和田某某果品有限公司")]),
+        # … but after a name it still joins two names
+        ("中国联通和县政府签约", [("中国联通", "中国联通")]),
+        # a unit of a listed body is named with it
+        ("国务院扶贫办综合司发文", [("国务院扶贫办综合司", "国务院扶贫办综合司")]),
+        # 国家 said before a ministry that is not named with it
+        ("国家农业农村部信息中心发布报告", [("国家农业农村部信息中心", "农业农村部信息中心")]),
+        ("国家乡村振兴局综合司发文", [("国家乡村振兴局综合司", "国家乡村振兴局综合司")]),
+    ],
+)
+def test_names_across_function_characters_and_honorifics(text, expected):
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参观县里的小杂粮文化展厅",  # a hall, not a department
+        "加强党组织建设",  # a dictionary word that names no one
+        "当地农村信用社放贷",  # a kind of bank
+        "全球市值第一大商业银行",  # described, not named
+        "越来越多农业产业园落地",
+    ],
+)
+def test_kinds_and_descriptions_name_no_one(text):
+    assert named(text) == []
