@@ -240,6 +240,8 @@ class OrgRules:
     small_place_kinds: frozenset[str]  # 贫困 in 贫困村: a kind of village, not its name
     regional_brands: dict[str, str]  # 移动 → 中国移动, after a place's name
     bare_levels: dict[str, str]  # 县 → county: the level a bare 县委 or 县政府 belongs to
+    coordinated_chars: tuple[int, int]  # the length of a name listed beside an organization, at least and most
+    coordinated_not_ending: tuple[str, ...]  # 企业, 农户: a list member ending so is a kind, not a name
     bare_bodies: tuple[str, ...]  # 委, 政府: what a level alone may head
     bare_not_after: str  # 市县政府, 各级: characters before a level that make it no one place
 
@@ -274,6 +276,11 @@ def org_rules() -> OrgRules:
         small_place_kinds=frozenset(rules.get("small_place_kinds", ())),
         regional_brands=dict(rules.get("regional_brands", {})),
         bare_levels=dict(rules.get("bare_level", {}).get("levels", {})),
+        coordinated_chars=(
+            int(rules.get("coordinated", {}).get("min_chars", 0)),
+            int(rules.get("coordinated", {}).get("max_chars", 0)),
+        ),
+        coordinated_not_ending=tuple(rules.get("coordinated", {}).get("not_ending", ())),
         bare_bodies=tuple(sorted(rules.get("bare_level", {}).get("bodies", ()), key=len, reverse=True)),
         bare_not_after=rules.get("bare_level", {}).get("not_after", ""),
     )

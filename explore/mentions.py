@@ -296,6 +296,7 @@ def _is_description(body: str, rules) -> bool:
         or any(body.endswith(e) and len(body) - len(e) >= 2 for e in rules.place_endings)
         or _starts_with_place(body)
         or _is_sure_place(body)
+        or any(p.level != "county" for p in places().get(body, ()))  # 东莞证券: a city's short name
         or body in org_alias_prefixes()
         or re.search(r"[A-Za-z0-9]", body)
     )
@@ -557,9 +558,65 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted([*kept, *added], key=lambda m: (m.start, m.kind == "place"))
 
 
+_LIST_RUN = re.compile(rf"(?:[{CJK}A-Za-z]{{1,12}}、)+[{CJK}A-Za-z]{{1,12}}")
+_LIST_OPENS_AFTER = "，。；：！？,;:!?（(【[「“\n"
+
+
+def _list_members(text: str, run: re.Match[str], rules, org_ends: dict[int, int]) -> list[tuple[int, int]]:
+    """The spans of a 、-list's members that stand whole: those between two 、; the first when punctuation or
+    the line's start precedes it; the last as far as an organization starting there reaches (东方集团涨停), else
+    up to the first function character (中粮科技、华英农业等股价: 华英农业)."""
+    spans, at = [], run.start()
+    for part in run.group().split("、"):
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    first_start, first_end = spans[0]
+    whole_first = first_start == 0 or text[first_start - 1] in _LIST_OPENS_AFTER
+    whole_first = whole_first and text[first_start] not in rules.boundary_chars  # ，在数字农业、…: a phrase
+    last_start, last_end = spans[-1]
+    named_last = org_ends.get(last_start)
+    cut = named_last or next((k for k in range(last_start + 1, last_end) if text[k] in rules.boundary_chars), None)
+    members = spans[1:-1]
+    if whole_first:
+        members.insert(0, (first_start, first_end))
+    if cut is not None and cut <= last_end:
+        members.append((last_start, cut))
+    return members
+
+
+def _coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names listed beside an organization are organizations too (朗源股份、东方集团、中粮科技等: ``[coordinated]``
+    in ``data/org_rules.toml``); a list with no organization in it names none."""
+    rules = org_rules()
+    low, high = rules.coordinated_chars
+    if not high or "、" not in text:
+        return mentions
+    orgs_by_span = {(m.start, m.end): m for m in mentions if m.kind == "org"}
+    if not orgs_by_span:
+        return mentions
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    org_ends = {start: end for start, end in orgs_by_span}
+    added: list[Mention] = []
+    for run in _LIST_RUN.finditer(text):
+        members = _list_members(text, run, rules, org_ends)
+        known = [orgs_by_span[span] for span in members if span in orgs_by_span]
+        if not known:
+            continue
+        for start, end in members:
+            name = text[start:end]
+            if (start, end) in orgs_by_span or not low <= len(name) <= high:
+                continue
+            if any(i in named for i in range(start, end)) or name.endswith(rules.coordinated_not_ending):
+                continue
+            added.append(Mention("org", name, name, start, end, known[0].org_type))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.kind == "place"))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
     listed = _listed(text)
     found = [*listed, *_rule_orgs(text, listed), *_people(text), *_regional_brands(text), *_dateline_publishers(text)]
     mentions = _longest_first(found)
-    return _fold_short_forms(_bare_level_bodies(text, _resolve_places(text, mentions)))
+    return _fold_short_forms(_coordinated_orgs(text, _bare_level_bodies(text, _resolve_places(text, mentions))))

@@ -195,3 +195,25 @@ def test_names_across_function_characters_and_honorifics(text, expected):
 )
 def test_kinds_and_descriptions_name_no_one(text):
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names listed beside an organization are organizations too
+        (
+            "板块方面，甲乙股份、东方集团、丙丁科技、戊己农业等股价上涨",
+            ["甲乙股份", "东方集团", "丙丁科技", "戊己农业"],
+        ),
+        # the last member as far as the organization starting there reaches
+        ("领涨的有，庚辛高科、壬癸果蔬、东方集团涨停", ["庚辛高科", "壬癸果蔬", "东方集团"]),
+        # kinds of actors listed beside one are not names
+        ("京东、农户、合作社和龙头企业", ["京东"]),
+        # a list with no organization in it names none
+        ("，甲乙股份、丙丁科技涨停", []),
+        # a city's short name before a suffix
+        ("东莞证券分析师表示", ["东莞证券"]),
+    ],
+)
+def test_names_coordinated_with_an_organization(text, expected):
+    assert [name for _, name in named(text)] == expected
