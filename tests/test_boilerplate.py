@@ -46,6 +46,16 @@ def reasons(lines) -> dict[str, str]:
         ("本期导读", "table of contents"),
         ("- 3 -", "page number"),
         ("第 2 页 共 8 页", "page number"),
+        ("网友评论", "page controls"),
+        ("已有12条评论", "page controls"),
+        ("【纠错】", "page controls"),
+        ("手机扫码阅读", "page controls"),
+        ("点赞 23", "page controls"),
+        ("上一页 1 2 3 下一页", "page controls"),
+        ("关于我们 | 联系我们 | 网站地图", "page controls"),
+        ("阅读 1.2万", "byline"),
+        ("3562人阅读", "byline"),
+        ("阅读全文约需5分钟", "byline"),
     ],
 )
 def test_pattern_lines(line, reason):
@@ -61,6 +71,10 @@ def test_pattern_lines(line, reason):
         "图表显示，" + PROSE,
         "电话会议上，" + PROSE * 3 + "未经授权不得转载的规定也被提及。",
         "2023年",  # a short line of digits and a unit is not a page number
+        # Prose about reading, liking and scanning is no page control.
+        "直播间累计点赞超过300万次，网友纷纷留言。",
+        "村民用手机扫码就能查到每一箱苹果的产地和采摘时间，" + PROSE,
+        "这本书阅读量超过10万人次，" + PROSE,
     ],
 )
 def test_prose_is_not_furniture(line):
