@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from explore.gazetteer import read_toml
 
@@ -49,9 +50,8 @@ class _Rule:
         return min(found) if found else None
 
 
-@dataclass(frozen=True)
-class FigureContext:
-    """What :func:`measure_of` reads of one figure."""
+class FigureContext(NamedTuple):
+    """What :func:`measure_of` reads of one figure (a named tuple: made for every figure, and the cache's key)."""
 
     unit: str | None  # None: a bare number scaled by 万/亿
     counted: str | None  # what the figure counts when it is named right after it (25.5万行政村, 6个方向), if so

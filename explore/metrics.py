@@ -104,14 +104,19 @@ _GROUP_NAMES = _Groups._fields
 
 
 def _scaled(groups: _Groups) -> float | None:
-    num = groups.num
+    return _value(groups.num, groups.mult, groups.mult2)
+
+
+@lru_cache(maxsize=4096)
+def _value(num: str, mult: str | None, mult2: str | None) -> float | None:
+    """A number's value with its multipliers (numbers recur: read once)."""
     base = parse_number(num[1]) if num[0] in _VAGUE and len(num) == 2 else parse_number(num)
     if base is None:
         return None
-    if groups.mult:
-        base *= MULTIPLIERS[groups.mult]
-    if groups.mult2:
-        base *= MULTIPLIERS[groups.mult2]
+    if mult:
+        base *= MULTIPLIERS[mult]
+    if mult2:
+        base *= MULTIPLIERS[mult2]
     return finite(base)
 
 
@@ -154,6 +159,9 @@ def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
     return value is not None and (vague or value >= 10)
 
 
+_CONTEXT_BACK = 30
+_CONTEXT_BREAK = re.compile(r"[，。；！？,;!?\n]")
+
 # A clause read for a figure's subject and category reaches back this far at most: prose breaks long before,
 # and a run with no break (a table flattened into one line) must not make each figure rescan all before it.
 _CLAUSE_MAX = 40
@@ -164,6 +172,7 @@ class _Clauses:
 
     def __init__(self, text: str, stop_re: re.Pattern[str]) -> None:
         self._ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        self._context_ends = [m.end() for m in _CONTEXT_BREAK.finditer(text)]
         self._stops = [(m.start(), m.end()) for m in stop_re.finditer(text)]
         self._stop_ends = [end for _, end in self._stops]
 
@@ -189,6 +198,12 @@ class _Clauses:
         """Where the clause holding ``position`` begins (at most ``_CLAUSE_MAX`` characters back)."""
         before = bisect_right(self._ends, position)
         return max(self._ends[before - 1] if before else 0, position - _CLAUSE_MAX)
+
+    def context_start(self, position: int) -> int:
+        """Where the words before ``position`` begin: after the last comma or stop (past 、 and 和: 销售小米、苹果等
+        农产品30余万元), at most ``_CONTEXT_BACK`` characters back."""
+        before = bisect_right(self._context_ends, position)
+        return max(self._context_ends[before - 1] if before else 0, position - _CONTEXT_BACK, 0)
 
 
 def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
@@ -245,17 +260,6 @@ def _category(subject: str | None, clause: str, unit: str | None, vocabulary: Un
     return units[unit]["category"] if unit in units else "count"
 
 
-_CONTEXT_BACK = 30
-_CONTEXT_BREAK = re.compile(r"[，。；！？,;!?\n]")
-
-
-def _context_before(text: str, start: int) -> str:
-    """The words before a figure back to the last comma (past 、 and 和: 销售小米、苹果等农产品30余万元), at most 30."""
-    window = text[max(0, start - _CONTEXT_BACK) : start]
-    breaks = list(_CONTEXT_BREAK.finditer(window))
-    return window[breaks[-1].end() :] if breaks else window
-
-
 def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
     rules = _rules()
@@ -280,21 +284,14 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         category = _category(subject, clause, unit, rules.vocabulary)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
-        after = text[match.end() : clauses.end(match.end())]
-        measure = measure_of(FigureContext(unit, counted, clause, after, _context_before(text, match.start())))
+        start, end = match.span()
+        after = text[end : clauses.end(end)]
+        measure = measure_of(FigureContext(unit, counted, clause, after, text[clauses.context_start(start) : start]))
         if measure == OTHER and not counted and found and found[-1].unit == unit:
             measure = found[-1].measure  # 新建服务站点1098个，累计达到8248个: the noun is left out the second time
+        qualifier, offset = _qualifier(groups), sentence.start
+        # Made positionally (value, unit, subject, qualifier, category, measure, raw, start, end): one per figure.
         found.append(
-            Metric(
-                value=value,
-                unit=unit,
-                subject=subject,
-                qualifier=_qualifier(groups),
-                category=category,
-                measure=measure,
-                raw=match.group(),
-                start=sentence.start + match.start(),
-                end=sentence.start + match.end(),
-            )
+            Metric(value, unit, subject, qualifier, category, measure, match.group(), offset + start, offset + end)
         )
     return found

@@ -31,7 +31,7 @@ def stored_text(sentence: Sentence, start: int, end: int) -> str:
     middle = (start + end) // 2 - sentence.start
     first = min(max(0, middle - MAX_STORED_CHARS // 2), len(text) - MAX_STORED_CHARS)
     last = first + MAX_STORED_CHARS
-    return ("…" if first else "") + text[first:last] + ("…" if last < len(text) else "")
+    return f"{'…' if first else ''}{text[first:last]}{'…' if last < len(text) else ''}"
 
 
 def split_sentences(text: str) -> list[Sentence]:
