@@ -175,11 +175,23 @@ def drop_running_headers(lines: Lines) -> Lines:
     repeated = {text for text, n in Counter(labels).items() if n >= 2}
     marked = [i for i in kept if lines[i].text.strip() in repeated]
     first_prose = next((i for i in kept if is_body_paragraph(lines[i].text.strip())), len(lines))
+    above_byline = next((i for i in marked if i < first_prose and _byline_follows(lines, i)), None)
     head = lines[kept[0]].text.strip() if kept else None
     copies = [i for i in marked if lines[i].text.strip() == head]
-    if copies and copies[0] == kept[0] and copies[-1] < first_prose and copies[-1] - copies[0] <= _TITLE_ZONE:
+    if above_byline is not None:
+        marked.remove(above_byline)  # the copy just above the article's byline is its title; the others are copies
+    elif copies and copies[0] == kept[0] and copies[-1] < first_prose and copies[-1] - copies[0] <= _TITLE_ZONE:
         marked.remove(kept[0])  # a title printed again just above its article: the first copy is the title
     return mark(lines, marked, "running header")
+
+
+_BYLINE_REASONS = frozenset({"byline", "editor credit"})
+
+
+def _byline_follows(lines: Lines, index: int) -> bool:
+    """Whether the next line with words after ``index`` is a byline (its date, source or authors)."""
+    following = next((line for line in lines[index + 1 :] if line.text.strip()), None)
+    return following is not None and following.removed in _BYLINE_REASONS
 
 
 def _is_link_line(text: str) -> bool:

@@ -107,6 +107,24 @@ def test_running_header_repeated_on_pages():
     assert kept(drop_running_headers(lines)) == [PROSE, PROSE + "又一段。"]
 
 
+def test_the_copy_of_a_title_just_above_the_byline_is_the_title():
+    # A portal prints the headline in a sidebar, above the byline and again under it: the copy the byline
+    # follows is the article's title, the other two are copies.
+    title = "县长直播带火了山里的年桔"
+    lines = (
+        Line("另一篇文章的标题"),
+        Line(title),
+        Line(""),
+        Line(title),
+        Line("2020-05-06 15:19 来源：某某网", removed="byline"),
+        Line(title),
+        Line(PROSE),
+    )
+    out = drop_running_headers(lines)
+    assert [i for i, line in enumerate(out) if line.text == title and line.kept] == [3]
+    assert out[1].removed == out[5].removed == "running header"
+
+
 def test_repeated_numbered_heading_is_not_a_running_header():
     lines = lines_of("一、中央精神", PROSE, "一、中央精神")
     assert len(kept(drop_running_headers(lines))) == 3
