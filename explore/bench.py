@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from explore.build import build_corpus
@@ -43,14 +44,30 @@ def _mb_s(n_bytes: int, seconds: float) -> float:
     return round(n_bytes / 2**20 / seconds, 3) if seconds > 0 else float("inf")
 
 
-def _opencc(texts: list[str]) -> float:
-    start = time.perf_counter()
-    for text in texts:
-        to_simplified(text)
-    return time.perf_counter() - start
+@dataclass(frozen=True)
+class Timing:
+    """One measurement in this process: CPU seconds (what a busy machine cannot fake) and wall seconds."""
+
+    cpu_s: float
+    wall_s: float
 
 
-def _jionlp(texts: list[str]) -> tuple[float | None, int, str | None]:
+def _timed(call) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    call()
+    return Timing(time.process_time() - cpu, time.perf_counter() - wall)
+
+
+def _opencc(texts: list[str]) -> Timing:
+    def convert() -> None:
+        for text in texts:
+            to_simplified(text)
+
+    return _timed(convert)
+
+
+def _jionlp_timing(texts: list[str]) -> tuple[Timing | None, int, str | None]:
+    """JioNLP's money and time extractors on a sample of ``texts`` (about ``_JIONLP_SAMPLE_BYTES``)."""
     import contextlib
     import io
     import logging
@@ -67,12 +84,73 @@ def _jionlp(texts: list[str]) -> tuple[float | None, int, str | None]:
             break
         sample.append(text)
         size += len(text.encode("utf-8"))
-    start = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        for text in sample:
-            jio.ner.extract_money(text)
-            jio.ner.extract_time(text)
-    return time.perf_counter() - start, size, None
+
+    def extract() -> None:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            for text in sample:
+                jio.ner.extract_money(text)
+                jio.ner.extract_time(text)
+
+    return _timed(extract), size, None
+
+
+# Files are read through the pipeline this many at a time, their tables dropped: memory stays flat.
+_THROUGHPUT_BATCH = 200
+
+
+def throughput(folder: Path) -> dict:
+    """Per-core throughput of the per-file pipeline (decode, clean, split, extract, typed tables) on the files of
+    ``folder``, in this process, against OpenCC's conversion and JioNLP's two extractors on the same text: every
+    figure as CPU and wall seconds, the ratios from CPU time."""
+    from explore.pipeline import discover_files, process_paths
+
+    paths = discover_files(folder)
+    n_bytes = sum(p.stat().st_size for p in paths)
+    process_paths(paths[:20], folder)  # vocabularies and patterns loaded before the clock starts
+
+    def pipeline() -> None:
+        for first in range(0, len(paths), _THROUGHPUT_BATCH):
+            process_paths(paths[first : first + _THROUGHPUT_BATCH], folder)
+
+    ours = _timed(pipeline)
+    texts = _texts(folder)
+    opencc = _opencc(texts)
+    jionlp, jionlp_bytes, jionlp_note = _jionlp_timing(texts)
+    figures = {
+        "files": len(paths),
+        "mb": round(n_bytes / 2**20, 2),
+        "cpu_s": round(ours.cpu_s, 2),
+        "wall_s": round(ours.wall_s, 2),
+        "mb_s_per_core": _mb_s(n_bytes, ours.cpu_s),
+        "opencc_cpu_s": round(opencc.cpu_s, 3),
+        "opencc_wall_s": round(opencc.wall_s, 3),
+        "ratio_to_opencc": round(opencc.cpu_s / ours.cpu_s, 4),
+        "jionlp_cpu_s": round(jionlp.cpu_s, 2) if jionlp else None,
+        "jionlp_wall_s": round(jionlp.wall_s, 2) if jionlp else None,
+        "jionlp_mb": round(jionlp_bytes / 2**20, 2),
+        "speedup_vs_jionlp": round(_mb_s(n_bytes, ours.cpu_s) / _mb_s(jionlp_bytes, jionlp.cpu_s), 2)
+        if jionlp
+        else None,
+    }
+    return figures | ({"jionlp_note": jionlp_note} if jionlp_note else {})
+
+
+def write_real_text(sources: list[Path], out: Path, min_mb: float) -> int:
+    """Copies of the files of ``sources`` (real pages: the seeds, a folder of one's own) under ``out``, one
+    folder per round of copies, until they hold at least ``min_mb``; the bytes written."""
+    files = [p for source in sources for p in sorted(source.rglob("*")) if p.is_file()]
+    if not files:
+        raise ValueError("no file to replicate in " + ", ".join(map(str, sources)))
+    written, round_no = 0, 0
+    while written < min_mb * 2**20:
+        folder = out / f"copy{round_no:04d}"
+        folder.mkdir(parents=True)
+        for n, path in enumerate(files):
+            data = path.read_bytes()
+            (folder / f"{n:05d}{path.suffix}").write_bytes(data)
+            written += len(data)
+        round_no += 1
+    return written
 
 
 def _speedup(source: Path, work: Path, name: str, engine_for) -> float:
@@ -191,12 +269,28 @@ def copies_figures(built: Path, build_cpu_s: float) -> dict:
     }
 
 
-def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bool = True) -> dict:
+def run_bench(
+    docs: int,
+    *,
+    seed: int = 0,
+    workdir: Path | None = None,
+    dask: bool = True,
+    real: list[Path] | None = None,
+    real_mb: float = 20.0,
+) -> dict:
+    """Every figure, in one run. ``real``: folders of real pages replicated to ``real_mb`` for the throughput
+    on real text (default: the embedded seeds)."""
+    from explore.resources import bundled_folder
+
+    real_sources = real or [bundled_folder("seeds")]
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         work = Path(tmp)
         source, small = work / "corpus", work / "corpus-1k"
         n_bytes = write_synthetic(docs, source, seed=seed)
         write_synthetic(min(docs, 1000), small, seed=seed)
+        write_real_text([Path(s) for s in real_sources], work / "real", real_mb)
+        per_core = {"synthetic": throughput(source), "real": throughput(work / "real")}
+        per_core["real"]["sources"] = [str(s) for s in real_sources]
 
         start, cpu = time.perf_counter(), time.process_time()
         summary = build_corpus(source, work / "built", progress=False)
@@ -206,11 +300,11 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
         build_corpus(small, work / "built-1k", progress=False)
         pipeline_1k = time.perf_counter() - start
 
-        texts = _texts(source)
-        opencc = _opencc(texts)
-        jionlp_seconds, jionlp_bytes, jionlp_note = _jionlp(texts)
-        jionlp_mb_s = _mb_s(jionlp_bytes, jionlp_seconds) if jionlp_seconds else None
+        synthetic = per_core["synthetic"]
         pipeline_mb_s = _mb_s(n_bytes, pipeline)
+        jionlp_mb_s = (
+            _mb_s(synthetic["jionlp_mb"] * 2**20, synthetic["jionlp_cpu_s"]) if synthetic["jionlp_cpu_s"] else None
+        )
 
         dask_source = source
         if docs > _DASK_DOCS:  # two workers against one on a corpus large enough to show it
@@ -222,12 +316,13 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             "figures": summary.n_metrics,
             "events": summary.n_events,
             "mb": round(n_bytes / 2**20, 2),
-            "pipeline_mb_s": pipeline_mb_s,
-            "opencc_mb_s": _mb_s(n_bytes, opencc),
-            "ratio_to_opencc": round(opencc / pipeline, 4),
+            "pipeline_mb_s": pipeline_mb_s,  # the build, one process, wall time, Parquet written
+            # OpenCC and JioNLP against the per-file pipeline on the same synthetic text, CPU time in this process
+            "opencc_mb_s": _mb_s(n_bytes, synthetic["opencc_cpu_s"]),
+            "ratio_to_opencc": synthetic["ratio_to_opencc"],
             "jionlp_mb_s": jionlp_mb_s,
-            "speedup_vs_jionlp": round(pipeline_mb_s / jionlp_mb_s, 2) if jionlp_mb_s else None,
-            "jionlp_note": jionlp_note or f"measured on a {jionlp_bytes / 2**20:.2f} MB sample of the same text",
+            "speedup_vs_jionlp": synthetic["speedup_vs_jionlp"],
+            "jionlp_note": synthetic.get("jionlp_note") or f"measured on a {synthetic['jionlp_mb']:.2f} MB sample",
             "per_doc_ms_1k": round(pipeline_1k / min(docs, 1000) * 1000, 3),
             "per_doc_ms_n": round(pipeline / docs * 1000, 3),
             "per_doc_ms_100k": round(pipeline / docs * 1000, 3) if docs >= 100_000 else None,
@@ -239,6 +334,7 @@ def run_bench(docs: int, *, seed: int = 0, workdir: Path | None = None, dask: bo
             **copies_figures(work / "built", build_cpu),
             "build_peak_rss_mb": round(build_peak, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "per_core": per_core,
             "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
         }
     return result

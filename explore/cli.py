@@ -189,7 +189,7 @@ def _synth_command(args: argparse.Namespace) -> int:
 def _bench_command(args: argparse.Namespace) -> int:
     from explore.bench import run_bench
 
-    result = run_bench(args.docs, seed=args.seed, dask=not args.no_dask)
+    result = run_bench(args.docs, seed=args.seed, dask=not args.no_dask, real=args.real, real_mb=args.real_mb)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -232,6 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seed", type=int, default=0)
     bench.add_argument("--json", action="store_true", help="one JSON object on one line")
     bench.add_argument("--no-dask", action="store_true", help="skip the two-workers-versus-one measurement")
+    bench.add_argument(
+        "--real",
+        type=Path,
+        action="append",
+        help="a folder of real pages for the per-core throughput on real text (repeatable; default: the seeds)",
+    )
+    bench.add_argument("--real-mb", type=float, default=20.0, help="replicate the real pages to this many MB")
     bench.set_defaults(run=_bench_command)
     evaluate = commands.add_parser("evaluate", help="score extraction against a hand annotation (CSV)")
     evaluate.add_argument("path", nargs="?", help="the annotated corpus; default: the embedded seeds")

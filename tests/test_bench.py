@@ -44,11 +44,31 @@ def test_synth_command(tmp_path, capsys):
     assert len(list((tmp_path / "s").rglob("*.txt"))) == 20
 
 
+def test_real_text_is_replicated_and_read_per_core(tmp_path):
+    from explore.bench import throughput, write_real_text
+    from explore.resources import bundled_folder
+
+    written = write_real_text([bundled_folder("seeds")], tmp_path / "real", 0.2)
+    assert written >= 0.2 * 2**20
+    assert sum(p.stat().st_size for p in (tmp_path / "real").rglob("*") if p.is_file()) == written
+    figures = throughput(tmp_path / "real")
+    assert figures["files"] == len(list((tmp_path / "real").rglob("*.txt")))
+    assert figures["cpu_s"] > 0 and figures["wall_s"] > 0 and figures["opencc_cpu_s"] > 0
+    assert figures["mb_s_per_core"] > 0 and 0 < figures["ratio_to_opencc"] < 1
+    with pytest.raises(ValueError, match="no file"):
+        write_real_text([tmp_path / "empty"], tmp_path / "none", 1)
+
+
 @pytest.mark.slow
 def test_bench_prints_one_json_object(capsys):
-    assert main(["bench", "--docs", "2000", "--json"]) == 0
+    assert main(["bench", "--docs", "2000", "--json", "--real-mb", "2"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result) >= KEYS
+    for text in ("synthetic", "real"):
+        per_core = result["per_core"][text]
+        assert per_core["cpu_s"] > 0 and per_core["wall_s"] > 0 and per_core["mb_s_per_core"] > 0
+        assert 0 < per_core["ratio_to_opencc"] < 1
+    assert result["per_core"]["real"]["mb"] >= 2
     assert result["docs"] == 2000 and result["mb"] > 1
     assert result["pipeline_mb_s"] > 0 and result["opencc_mb_s"] > result["pipeline_mb_s"]
     assert result["dask_speedup_2"] > 0 and result["pool_speedup_2"] > 0 and result["widget_update_ms_p95"] > 0
