@@ -26,9 +26,12 @@ from explore.lines import (
 
 SECTION_SEPARATOR = " / "
 _NOT_TITLE_ENDS = "。；，：、,;:…"
-_TITLE_MIN_CHARS = 2
+# A headline says something: a line of two or three characters is a label (资讯, 要闻) or a name.
+_TITLE_MIN_CHARS = 4
 # A section's number alone: （一）, 二、, 3.
 _SECTION_MARK = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?$")
+# A first line opening with the name of a part of a text is that part's heading: 引言：…, 前言：…
+_PART_LABEL = re.compile(r"^(?:引言|前言|序言|导言|导语|绪论|概述|摘要|正文)\s*[:：]")
 # 中新网3月13日电   新华社北京12月6日电   本报讯
 _DATELINE = re.compile(
     rf"^(?P<publisher>[{CJK}]{{2,8}}?(?:网|社|报|台|客户端))"
@@ -109,7 +112,7 @@ def _is_title(line: str, hint: str | None) -> bool:
     if len(line) < _TITLE_MIN_CHARS or len(line) > TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
         return False
     quoted_speech = line[0] in "“「" and line[-1] in "”」" and re.search(r"[，！？,!?]", line)
-    return not quoted_speech and not is_heading(line) and not _SECTION_MARK.match(line)
+    return not quoted_speech and not is_heading(line) and not _SECTION_MARK.match(line) and not _PART_LABEL.match(line)
 
 
 def split_article(lines: list[str], *, publisher: str | None = None, title_hint: str | None = None) -> Split:

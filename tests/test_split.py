@@ -34,13 +34,13 @@ def test_bulletin_items():
 
 
 def test_an_article_with_numbered_points_is_not_a_bulletin():
-    article = "标题\n1.加强领导。\n2.统筹推进，建立机制。\n正文第三段。"
+    article = "文章标题\n1.加强领导。\n2.统筹推进，建立机制。\n正文第三段。"
     lines = article.split("\n")
     assert not is_bulletin(lines)
     split = split_items(article)
     assert not split.bulletin
     assert len(split.items) == 1
-    assert split.items[0].title == "标题"
+    assert split.items[0].title == "文章标题"
     assert split.items[0].text == "1.加强领导。\n2.统筹推进，建立机制。\n正文第三段。"
 
 
@@ -54,7 +54,12 @@ def test_an_article_with_numbered_points_is_not_a_bulletin():
         ),
         ("农业农村部发布名单\n新华社北京12月6日电 农业农村部公布名单。", "农业农村部发布名单", "新华社"),
         ("数字乡村是乡村振兴的战略方向。11月28日，腾讯分享经验。\n第二段。", None, None),
-        ("标题\n正文一段。\n（来源：人民网）", "标题", "人民网"),
+        ("文章标题\n正文一段。\n（来源：人民网）", "文章标题", "人民网"),
+        # a label or a name of two or three characters is no headline
+        ("资讯\n正文一段，说明情况。", None, None),
+        ("某某某\n人大代表，说明情况。", None, None),
+        # nor the heading of a part of the text
+        ("引言：乡村建设的时代背景\n正文一段，说明情况。", None, None),
     ],
 )
 def test_article_title_and_credit(text, title, credit):
