@@ -26,12 +26,16 @@ _BEFORE = {
     "超过": "more_than", "超出": "more_than", "超": "more_than", "逾": "more_than", "突破": "more_than",
     "破": "more_than", "近": "less_than", "将近": "less_than", "接近": "less_than", "不到": "less_than",
     "不足": "less_than", "低于": "less_than", "少于": "less_than", "约": "approx", "大约": "approx",
-    "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
+    "至少": "at_least", "不少于": "at_least", "不低于": "at_least", "约合": "approx",
 }  # fmt: skip
 _AFTER = {
     "多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx",
-    "以下": "less_than", "以内": "less_than",
+    "以下": "less_than", "以内": "less_than", "或以上": "at_least", "及以上": "at_least", "或以下": "less_than",
+    "及以下": "less_than",
 }  # fmt: skip
+# A currency named between a qualifier and the number (超过人民币2万元) or the unit and a qualifier after it
+# (1000万元人民币以上) belongs to the figure.
+_CURRENCY = "(?:人民币|新台币|港币|港元|美元|欧元)"
 _VAGUE = {"数": "more_than", "几": "more_than", "上": "at_least"}  # 数十, 几百, 上万
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -67,12 +71,13 @@ def _rules() -> _Rules:
     unit_alt = "|".join(re.escape(u) for u in sorted(vocabulary.units, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(vocabulary.counted_nouns, key=len, reverse=True))
     before = "|".join(sorted(_BEFORE, key=len, reverse=True))
+    after = "|".join(sorted(_AFTER, key=len, reverse=True))
     pattern = re.compile(
-        rf"(?:(?P<pre>{before})了?)?"
+        rf"(?:(?P<pre>{before})了?{_CURRENCY}?)?"
         rf"(?P<num>{_ARABIC}|[数几上][十百千万]|{_CHINESE})"
         rf"(?P<mult>万亿|亿|万|千)?(?P<mid>多|余)?(?P<mult2>万|亿)?"
         rf"(?:(?P<unit>{unit_alt})|(?P<noun>{nouns}))?"
-        rf"(?P<post>多|余|以上|以下|以内|左右|上下)?"
+        rf"(?:{_CURRENCY}?(?P<post>{after}))?"
     )
     stops = re.compile("|".join(re.escape(w) for w in vocabulary.subject_stops))
     return _Rules(pattern, stops, vocabulary)
