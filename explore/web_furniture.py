@@ -48,6 +48,10 @@ _NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
 _TOC_RUN = 5
 # Adjacent copies of a line this long or shorter are furniture (alt text and caption, a title printed twice).
 _COPY_MAX_CHARS = 100
+# A caption says when, then where and who: a line opening so, printed twice in a row, is a photograph's
+# caption with its alt text (even as a sentence, up to this long).
+_CAPTION_OPENING = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-—–]\s*\d{4}\s*年|图为)")
+_CAPTION_COPY_MAX_CHARS = 160
 # A title's second copy stands within this many lines below it.
 _TITLE_COPY_WITHIN = 3
 _DIGITS = re.compile(r"\d+")
@@ -197,7 +201,12 @@ def drop_copies(lines: Lines) -> Lines:
     marked: set[int] = set()
     for a, b in itertools.pairwise(kept):
         text = lines[a].text.strip()
-        if text != lines[b].text.strip() or len(text) > _COPY_MAX_CHARS or ends_sentence(text):
+        if text != lines[b].text.strip():
+            continue
+        if _CAPTION_OPENING.match(text) and len(text) <= _CAPTION_COPY_MAX_CHARS:
+            marked.update([a, b])  # a photograph's caption printed with its alt text: 2019年4月23日，某村…
+            continue
+        if len(text) > _COPY_MAX_CHARS or ends_sentence(text):
             continue  # a sentence said twice is the writer's, not the page's
         title = a == kept[0] and a < first
         marked.update([b] if title else [a, b])

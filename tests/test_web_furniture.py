@@ -71,6 +71,15 @@ def test_copies_of_a_label_go_but_a_title_keeps_its_first_copy():
     assert kept(drop_copies(lines_of(PROSE, said_twice, said_twice))) == [PROSE, said_twice, said_twice]
 
 
+def test_a_dated_caption_printed_with_its_alt_text_goes_even_as_a_sentence():
+    caption = "2019年4月23日，某省某村扶贫工作队队员进行入户走访，了解农户种植和销售情况。"
+    assert kept(drop_copies(lines_of(PROSE, caption, "", caption, PROSE))) == [PROSE, PROSE]
+    # a dated sentence said once is prose, and a long dated paragraph said twice is the writer's
+    assert kept(drop_copies(lines_of(PROSE, caption, PROSE))) == [PROSE, caption, PROSE]
+    paragraph = "2019年4月23日，" + PROSE * 4  # longer than any caption
+    assert kept(drop_copies(lines_of(PROSE, paragraph, paragraph))) == [PROSE, paragraph, paragraph]
+
+
 def test_numbered_page_lists_and_outline_runs_go():
     pages = [f"某某报告_第{n}页" for n in range(1, 5)]
     assert kept(drop_numbered_copies(lines_of(*pages, PROSE))) == [PROSE]
