@@ -56,6 +56,8 @@ def reasons(lines) -> dict[str, str]:
         ("阅读 1.2万", "byline"),
         ("3562人阅读", "byline"),
         ("阅读全文约需5分钟", "byline"),
+        ('某某公司负责人在田间察看长势src="http://img.example.cn/1.jpg"', "image caption"),
+        ("某某社「一手新闻」 app", "navigation"),
     ],
 )
 def test_pattern_lines(line, reason):
