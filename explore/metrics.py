@@ -147,6 +147,10 @@ def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
         return False  # ordinal, model name (iPhone 15), version or code; 15%-20% is two figures
     if not (unit or noun or mult):
         return False
+    spec = _rules().vocabulary.units.get(unit) if unit else None
+    following = text[match.end("unit") : match.end("unit") + 1] if spec else ""
+    if following and following in spec.get("not_followed_by", ""):
+        return False  # 618期间, 一成不变: the unit is half of another word
     if not mult and _NOT_FIGURE_AFTER.match(text, num_start + len(num)):
         return False  # a date or year, a duration or time window (30小时内), a code
     if num[0].isdigit():
@@ -161,7 +165,7 @@ def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
         return False  # 千家万户, 每万人: a scale word of prose, not a count
     value = _scaled(groups)
     vague = num[0] in _VAGUE and len(num) == 2
-    return value is not None and (vague or value >= 10)
+    return value is not None and (vague or value * (spec or {}).get("factor", 1) >= 10)  # 七成 is 70 %
 
 
 _CONTEXT_BACK = 30
@@ -279,6 +283,9 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         if value is None:
             continue
         unit = groups.unit or ("个" if groups.noun else None)
+        written_as = rules.vocabulary.units[unit].get("as") if groups.unit else None
+        if written_as:  # 七成 is 70 %
+            value, unit = value * rules.vocabulary.units[groups.unit].get("factor", 1), written_as
         clause_start = clauses.start(match.start())
         if groups.noun:
             subject = counted = groups.noun
