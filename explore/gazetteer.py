@@ -119,21 +119,28 @@ def places() -> dict[str, tuple[Place, ...]]:
     table: dict[str, list[Place]] = {}
     for row in _csv_rows("places.csv"):
         place = Place(row["name"], row["level"], row["province"] or None, row["city"] or None)
-        for surface in {place.name, short_place_name(place.name)}:
+        short = short_place_name(place.name)
+        surfaces = {place.name, short}
+        if short != place.name and place.name.endswith(("自治县", "自治州")):
+            surfaces.add(short + place.name[-1])  # 城步苗族自治县 is written 城步县, 大理白族自治州 大理州
+        for surface in surfaces:
             if len(surface) >= 2:
                 table.setdefault(surface, []).append(place)
     return {name: tuple(found) for name, found in table.items()}
 
 
-_PLACE_SUFFIX = re.compile(
-    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|"
-    rf"(?:[{CJK}]{{1,8}}族)+自治州|(?:[{CJK}]{{1,8}}族)+自治县|自治州|自治县|地区|省|市|县|区|盟|旗)$"
-)
+@lru_cache(maxsize=1)
+def _place_suffix() -> re.Pattern[str]:
+    peoples = "|".join(sorted(read_toml("place_rules.toml").get("peoples", ()), key=len, reverse=True))
+    return re.compile(
+        r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|"
+        rf"(?:(?:{peoples})族)+自治州|(?:(?:{peoples})族)+自治县|自治州|自治县|地区|省|市|县|区|盟|旗)$"
+    )
 
 
 def short_place_name(name: str) -> str:
-    """巫溪县 → 巫溪, 大理白族自治州 → 大理, 内蒙古自治区 → 内蒙古; keeps 2+ characters."""
-    short = _PLACE_SUFFIX.sub("", name)
+    """巫溪县 → 巫溪, 大理白族自治州 → 大理, 城步苗族自治县 → 城步, 内蒙古自治区 → 内蒙古; keeps 2+ characters."""
+    short = _place_suffix().sub("", name)
     return short if len(short) >= 2 else name
 
 

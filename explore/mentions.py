@@ -495,7 +495,10 @@ class _LevelPlaces:
             return place.province
         if level == "city":
             return place.city
-        return place.county if place.county and place.county.endswith(level_char) else None
+        if not place.county or not place.county.endswith(level_char):
+            return None
+        # 城步县委 as the text writes the county (城步县), not 城步苗族自治县委
+        return place.surface if place.surface.endswith(level_char) and place.county != place.surface else place.county
 
     def at(self, offset: int) -> str | None:
         """The nearest named before ``offset``, else the only one the text names."""
@@ -535,8 +538,6 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             if rest is None or text[at + 1 + len(rest) : at + 2 + len(rest)] in rules.not_followed_by.get("委", ""):
                 continue
             end = at + 1 + len(rest)
-        if text.startswith(rules.role_endings, end):
-            continue  # 县委常委: a title
         if level_char not in by_level:
             by_level[level_char] = _LevelPlaces(places_named, level_char, rules.bare_levels[level_char])
         place = by_level[level_char].at(at)

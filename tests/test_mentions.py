@@ -144,6 +144,8 @@ def test_a_date_before_a_suffix_is_no_organization():
             "在重庆市璧山区，中国联通璧山分公司与区政府签约",
             [("中国联通璧山分公司", "中国联通"), ("区政府", "璧山区政府")],
         ),
+        # a member's title names the body (县委常委: a member of the county's 县委)
+        ("湖南省新化县有茶园。当地县委常委介绍", [("县委", "新化县委")]),
         # a listed unit after the level is that place's, not the national one
         ("韶关市成立小组，市网信办牵头", [("市网信办", "韶关市网信办")]),
     ],
@@ -158,7 +160,6 @@ def test_bodies_of_small_and_implied_places(text, expected):
         "大家响应县委号召",  # no county named: whose 县委 is unknown (and 应县 is inside 响应)
         "宁夏出资，市县政府跟进",  # 市县: every city and county, no one body
         "在各级镇党委领导下",
-        "湖南省新化县有茶园。当地县委常委介绍",  # a title, not the body
     ],
 )
 def test_levels_that_name_no_one_body(text):
@@ -217,3 +218,31 @@ def test_kinds_and_descriptions_name_no_one(text):
 )
 def test_names_coordinated_with_an_organization(text, expected):
     assert [name for _, name in named(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("巫溪县", "巫溪"),
+        ("大理白族自治州", "大理"),
+        ("西双版纳傣族自治州", "西双版纳"),
+        ("城步苗族自治县", "城步"),
+        ("恩施土家族苗族自治州", "恩施"),
+        ("积石山保安族东乡族撒拉族自治县", "积石山"),
+        ("新疆维吾尔自治区", "新疆"),
+        ("内蒙古自治区", "内蒙古"),
+    ],
+)
+def test_short_names_of_autonomous_places(name, short):
+    from explore.gazetteer import places, short_place_name
+
+    assert short_place_name(name) == short
+    if name.endswith(("自治县", "自治州")):
+        assert any(p.name == name for p in places()[short + name[-1]])  # written 城步县, 大理州
+
+
+def test_an_autonomous_county_written_short_and_its_bodies():
+    text = "湖南省邵阳市城步县也在其中。当地县委常委介绍"
+    found = [(m.kind, m.name, m.surface) for m in find_mentions(text)]
+    assert ("place", "城步苗族自治县", "城步县") in found
+    assert ("org", "城步县委", "县委") in found
