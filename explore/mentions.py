@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick_rs
+
 from explore.chars import CJK, is_cjk
 from explore.dates import find_dates
 from explore.gazetteer import (
@@ -217,14 +219,21 @@ def _start_at_place(text: str, start: int, suffix_start: int, rules) -> int:
     body = text[start:suffix_start]
     if body.startswith(rules.name_starts) or _starts_with_place(body):
         return start
-    inside_words = {k for m in rules.boundary.finditer(body) for k in range(m.start() + 1, m.end())}
-    for k in range(1, len(body) - 1):
-        if k in inside_words:
-            continue  # 响应县委: 应县 begins inside the verb
-        rest = body[k:]
-        if rest.startswith(rules.name_starts) or any(_is_sure_place(rest[:n]) for n in range(2, 6)):
-            return start + k
+    openings = sorted({at for _, at, _ in _name_openings().find_matches_as_indexes(body, overlapping=True)})
+    openings = [k for k in openings if 1 <= k < len(body) - 1]
+    if openings:
+        inside_words = {i for m in rules.boundary.finditer(body) for i in range(m.start() + 1, m.end())}
+        for k in openings:
+            if k not in inside_words:  # 响应县委: 应县 begins inside the verb
+                return start + k
     return start
+
+
+@lru_cache(maxsize=1)
+def _name_openings() -> ahocorasick_rs.AhoCorasick:
+    """What may open a name inside a candidate: a sure place of two to five characters, or 中国/全国/…."""
+    words = {p for p in _sure_places() if 2 <= len(p) <= 5} | set(org_rules().name_starts)
+    return ahocorasick_rs.AhoCorasick(sorted(words))
 
 
 def _is_small_place(body: str, rules) -> bool:
