@@ -86,3 +86,49 @@ def test_script_detection_from_sets_reads_as_per_character(form):
             "latin only": "".join(c for c in raw if c.isascii()),
         }[form]
         assert detect_script(text) == _reference_script(text)
+
+
+# --- Every table, row for row: a pinned digest ------------------------------------------------------------------
+#
+# Speed work must not move one output. Each table the pipeline makes of three corpora (the seeds, the
+# development pages, 1,000 synthetic files) is pinned by the SHA-256 of its CSV in tests/data/table_digests.json.
+# A change of behaviour (a new rule) rewrites the file deliberately, as raising the evaluation baseline does:
+#     EXPLORE_WRITE_DIGESTS=1 python -m pytest -o addopts= tests/test_same_output.py -k digest
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+
+from explore.pipeline import discover_files, process_paths  # noqa: E402
+from explore.synth import write_synthetic  # noqa: E402
+
+DIGESTS = Path(__file__).parent / "data" / "table_digests.json"
+_SYNTHETIC_FILES = 1000
+
+
+def _digests(root: Path) -> dict[str, str]:
+    frames = process_paths(discover_files(root), root)
+    return {
+        name: hashlib.sha256(frame.to_csv(index=False, lineterminator="\n").encode("utf-8")).hexdigest()
+        for name, frame in frames.items()
+    }
+
+
+def test_every_table_matches_its_pinned_digest(tmp_path):
+    write_synthetic(_SYNTHETIC_FILES, tmp_path / "synthetic", seed=0)
+    corpora = {"seeds": SEEDS, "synthetic": tmp_path / "synthetic"}
+    if PAGES.is_dir():
+        corpora["pages"] = PAGES
+    found = {name: _digests(root) for name, root in corpora.items()}
+    if os.environ.get("EXPLORE_WRITE_DIGESTS"):
+        pinned = json.loads(DIGESTS.read_text(encoding="utf-8")) if DIGESTS.exists() else {}
+        DIGESTS.write_text(json.dumps(pinned | found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    pinned = json.loads(DIGESTS.read_text(encoding="utf-8"))
+    changed = [f"{corpus}/{table}" for corpus, tables in found.items() for table in tables
+               if pinned[corpus].get(table) != tables[table]]  # fmt: skip
+    assert not changed, (
+        f"tables changed: {', '.join(changed)}. If the change is meant (a rule, not a speed-up), pin the new "
+        "tables: EXPLORE_WRITE_DIGESTS=1 python -m pytest -o addopts= tests/test_same_output.py -k digest"
+    )
+    if not PAGES.is_dir():
+        pytest.skip(f"{PAGES} is absent: the development pages' tables were not compared")
