@@ -175,7 +175,7 @@ def drop_running_headers(lines: Lines) -> Lines:
     repeated = {text for text, n in Counter(labels).items() if n >= 2}
     marked = [i for i in kept if lines[i].text.strip() in repeated]
     first_prose = next((i for i in kept if is_body_paragraph(lines[i].text.strip())), len(lines))
-    above_byline = next((i for i in marked if i < first_prose and _byline_follows(lines, i)), None)
+    above_byline = next((i for i in marked if i < first_prose and byline_follows(lines, i)), None)
     head = lines[kept[0]].text.strip() if kept else None
     copies = [i for i in marked if lines[i].text.strip() == head]
     if above_byline is not None:
@@ -188,7 +188,7 @@ def drop_running_headers(lines: Lines) -> Lines:
 _BYLINE_REASONS = frozenset({"byline", "editor credit"})
 
 
-def _byline_follows(lines: Lines, index: int) -> bool:
+def byline_follows(lines: Lines, index: int) -> bool:
     """Whether the next line with words after ``index`` is a byline (its date, source or authors)."""
     following = next((line for line in lines[index + 1 :] if line.text.strip()), None)
     return following is not None and following.removed in _BYLINE_REASONS

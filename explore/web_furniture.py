@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-from explore.boilerplate import Line, Lines, kept_indices, mark
+from explore.boilerplate import Line, Lines, byline_follows, kept_indices, mark
 from explore.chars import CJK
 from explore.gazetteer import people_rules
 from explore.lines import (
@@ -150,7 +150,7 @@ def _is_names(text: str) -> bool:
     return (
         2 <= len(tokens) <= 6
         and all(2 <= len(t) <= 3 and t[0] in surnames and not _LATIN.search(t) for t in tokens)
-        and not has_sentence_punct(text.replace("，", "").replace("、", ""))
+        and not has_sentence_punct(re.sub(r"[，、,]", "", text))  # names are listed with commas of either width
     )
 
 
@@ -300,6 +300,8 @@ def drop_listed_links(lines: Lines) -> Lines:
             text = lines[j].text.strip()
             if j not in kept or len(text) > 40 or text.endswith("。") or is_heading(text):
                 break
+            if byline_follows(lines, j) and not _is_names(text):
+                break  # the article's own title, just above its byline (a line of authors' names is not)
             marked.append(j)
     return mark(lines, marked, "related links")
 

@@ -186,3 +186,28 @@ def test_a_lead_dates_the_news_only_by_a_day():
     assert history.date.when is None
     news = extract_item("5月6日，某县召开推进会。会议部署了工作。", ItemContext("d", None, None, None), bulletin=False)
     assert news.date.precision == "month_day"
+
+
+def test_a_title_under_a_list_of_links_stays_the_title():
+    page = "热门文章\n某市召开会议 2019-01-02\n另一条新闻 2019-01-03\n某县数字乡村建设取得新进展\n"
+    cleaned = clean_document(page + "2021-03-05 08:00 来源：某某网\n" + PROSE)
+    assert cleaned.title == "某县数字乡村建设取得新进展"
+    assert {r.text for r in cleaned.removed if r.reason == "related links"} == {
+        "热门文章",
+        "某市召开会议 2019-01-02",
+        "另一条新闻 2019-01-03",
+    }
+
+
+def test_authors_listed_with_half_width_commas_are_a_byline():
+    cleaned = clean_document("某县数字乡村建设取得新进展\n李明,王芳,张伟\n" + PROSE)
+    assert ("byline", "李明,王芳,张伟") in {(r.reason, r.text) for r in cleaned.removed}
+
+
+def test_a_timestamp_with_a_space_for_its_first_separator_dates_the_page(tmp_path):
+    import explore
+
+    (tmp_path / "page.txt").write_text("某县数字乡村建设取得新进展\n2022 09/ 16 18:01:56 来源：某某网\n" + PROSE)
+    (document,) = explore.load_corpus(tmp_path).documents.itertuples()
+    assert (str(document.date.date()), document.date_precision) == ("2022-09-16", "day")
+    assert "来源" not in document.text
