@@ -41,7 +41,9 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _OUTLINE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\s*\S|[一二三四五六七八九十]{1,3}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
 )
-_SUMMARY = re.compile(r"^(?:摘\s*要|内容提要|核心提示|核心阅读|导\s*读|AI导读|提\s*要)\s*[:：]\s*")
+_SUMMARY = re.compile(
+    r"^(?:[【\[]\s*)?(?:摘\s*要|内容提要|核心提示|核心阅读|导\s*读|AI导读|提\s*要)\s*(?:[:：]|[】\]])\s*"
+)
 _ORIGINAL_TITLE = re.compile(r"^[（(]?\s*原标题\s*[:：\s]")
 _NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
 # A run of this many outline headings with no prose between them is a table of contents.

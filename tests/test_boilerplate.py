@@ -49,6 +49,13 @@ def reasons(lines) -> dict[str, str]:
         ("网友评论", "page controls"),
         ("已有12条评论", "page controls"),
         ("【纠错】", "page controls"),
+        ("【打印本页】【关闭窗口】", "page controls"),
+        ("举报/反馈", "page controls"),
+        ("主办：某某县人民政府办公室 承办：某某县大数据中心", "page controls"),
+        ("某某县人民政府门户网站", "navigation"),
+        ("郑重声明：本文版权归原作者所有，转载仅为传播信息。", "disclaimer"),
+        ("本文来自【某某新闻】，仅代表作者观点。", "disclaimer"),
+        ("版权归某某日报社所有", "copyright notice"),
         ("手机扫码阅读", "page controls"),
         ("点赞 23", "page controls"),
         ("上一页 1 2 3 下一页", "page controls"),
@@ -77,6 +84,7 @@ def test_pattern_lines(line, reason):
         "直播间累计点赞超过300万次，网友纷纷留言。",
         "村民用手机扫码就能查到每一箱苹果的产地和采摘时间，" + PROSE,
         "这本书阅读量超过10万人次，" + PROSE,
+        "大会由某某县人民政府主办，承办单位为县电商协会，" + PROSE,
     ],
 )
 def test_prose_is_not_furniture(line):

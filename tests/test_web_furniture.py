@@ -211,3 +211,10 @@ def test_a_timestamp_with_a_space_for_its_first_separator_dates_the_page(tmp_pat
     (document,) = explore.load_corpus(tmp_path).documents.itertuples()
     assert (str(document.date.date()), document.date_precision) == ("2022-09-16", "day")
     assert "来源" not in document.text
+
+
+def test_a_bracketed_summary_label_repeating_the_lead_goes():
+    lead = "数字乡村板块今日走强，截至收盘，板块整体上涨，多只个股涨停，成交额放大。"
+    cleaned = clean_document("数字乡村概念股走强\n【摘要】数字乡村板块今日走强，多只个股涨停。\n" + lead + "\n" + PROSE)
+    assert [r.reason for r in cleaned.removed] == ["summary repeating the text"]
+    assert lead in cleaned.text.split("\n")
