@@ -14,6 +14,7 @@ reason, so a reader can see what cleaning took away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
@@ -21,7 +22,7 @@ from functools import reduce
 from explore import boilerplate, web_furniture
 from explore.boilerplate import Line, Lines
 from explore.chars import is_cjk
-from explore.lines import ends_sentence, is_credit, is_heading
+from explore.lines import ends_sentence, has_sentence_punct, is_credit, is_heading
 from explore.normalize import (
     fullwidth_alnum_to_ascii,
     fullwidth_punctuation,
@@ -87,8 +88,17 @@ _apply_text_steps = make_pipeline(*TEXT_STEPS)
 _apply_line_steps = make_pipeline(*LINE_STEPS)
 
 
+# A line with no sentence punctuation ending in the name of a kind of document is that document's title
+# (…关于印发数字乡村建设实施方案的通知), never the first half of a paragraph.
+_DOCUMENT_TITLE_END = re.compile(
+    r"(?:通知|方案|意见|办法|规划|计划|纲要|条例|细则|要点|报告|决定|公告|通告|指南|批复|函)$"
+)
+
+
 def _is_continuation(previous: str, line: str) -> bool:
     if len(previous) < _MIN_SPLIT_LINE or ends_sentence(previous):
+        return False
+    if _DOCUMENT_TITLE_END.search(previous) and not has_sentence_punct(previous):
         return False
     if is_heading(previous) or is_credit(previous) or is_heading(line) or is_credit(line):
         return False
