@@ -51,6 +51,8 @@ def reasons(lines) -> dict[str, str]:
         ("【纠错】", "page controls"),
         ("【打印本页】【关闭窗口】", "page controls"),
         ("举报/反馈", "page controls"),
+        ("点击“阅读原文”了解更多", "page controls"),
+        ("点击上方蓝字关注我们", "page controls"),
         ("主办：某某县人民政府办公室 承办：某某县大数据中心", "page controls"),
         ("某某县人民政府门户网站", "navigation"),
         ("郑重声明：本文版权归原作者所有，转载仅为传播信息。", "disclaimer"),
