@@ -257,7 +257,8 @@ def _listed_with_words_before(surface: str, rules) -> bool:
     for size in range(len(surface) - 1, 2, -1):
         if surface[-size:] in aliases or surface[-size:] in rules.generic:  # 国有大型商业银行: a kind, described
             before = surface[:-size]
-            return not (before.startswith(rules.name_starts) or _starts_with_place(before) or before in aliases)
+            placed = _starts_with_place(before) or _names_a_place(before)  # 湖南农业大学: 湖南 is all before it
+            return not (before.startswith(rules.name_starts) or placed or before in aliases)
     return False
 
 
@@ -275,7 +276,10 @@ def _shared_place(text: str, start: int, body: str, suffix: str, found: list[Men
 def _begins_name(text: str, at: int, rules) -> bool:
     """Whether a new name begins at ``at``: a place or 中国/全国, not a unit of the name before (省委网信办)."""
     rest = text[at : at + 8]
-    return rest.startswith(rules.name_starts) or _starts_with_place(rest)
+    if rest.startswith(rules.name_starts):
+        return True
+    table = places()  # a county's two-character short name is often a word (资源学院 is a unit's name)
+    return any(rest[:n] in table and (n > 2 or _names_a_place(rest[:n])) for n in range(2, min(len(rest), 9)))
 
 
 @lru_cache(maxsize=1)
@@ -293,6 +297,12 @@ def _is_sure_place(name: str) -> bool:
     return name in _sure_places()
 
 
+def _names_a_place(name: str) -> bool:
+    """A place named whole: in full (沁县), or a province's or city's short name (湖南, 东莞) — not a county's,
+    which is often a common word too (资源, 应县)."""
+    return _is_sure_place(name) or any(p.level != "county" for p in places().get(name, ()))
+
+
 def _is_description(body: str, rules) -> bool:
     """A name part that describes (电商, 一家互联网) rather than names."""
     if body.startswith(rules.generic_openings):
@@ -305,7 +315,7 @@ def _is_description(body: str, rules) -> bool:
         or any(body.endswith(e) and len(body) - len(e) >= 2 for e in rules.place_endings)
         or _starts_with_place(body)
         or _is_sure_place(body)
-        or any(p.level != "county" for p in places().get(body, ()))  # 东莞证券: a city's short name
+        or _names_a_place(body)  # 东莞证券: a city's short name
         or body in org_alias_prefixes()
         or re.search(r"[A-Za-z0-9]", body)
     )

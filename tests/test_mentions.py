@@ -178,6 +178,11 @@ def test_levels_that_name_no_one_body(text):
         # 国家 said before a ministry that is not named with it
         ("国家农业农村部信息中心发布报告", [("国家农业农村部信息中心", "农业农村部信息中心")]),
         ("国家乡村振兴局综合司发文", [("国家乡村振兴局综合司", "国家乡村振兴局综合司")]),
+        # a province's short name before a generic dictionary name (农业大学) names one body
+        ("湖南农业大学的专家来到田间", [("湖南农业大学", "湖南农业大学")]),
+        # a county's short name that is also a word (资源) does not start a new name after a body
+        ("四川农业大学资源学院教授", [("四川农业大学资源学院", "四川农业大学资源学院")]),
+        ("湖北省供销合作社联合社召开会议", [("湖北省供销合作社联合社", "湖北省供销合作社联合社")]),
     ],
 )
 def test_names_across_function_characters_and_honorifics(text, expected):
