@@ -89,6 +89,7 @@ _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
 _SUBJECT_RUN = re.compile(rf"[{CJK}A-Za-z]{{1,14}}")
 _BARE_SCALES = frozenset("百千万")
+_SCALE_CHARS = frozenset("十百千万")
 _NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|个月|小时[内后前]|个小时)")
 
 
@@ -158,13 +159,15 @@ def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
         if len(digits) == 4 and digits[:2] in ("19", "20") and not unit and not mult:
             return False  # 2023农村直播电商: a year used as an adjective
         return len(digits) < 7 or bool(unit or mult)  # else a phone or document number
-    # Chinese numerals: a unit is required, and small ones belong to prose
-    if not unit:
+    # Chinese numerals: a unit (or a noun counted: 数十万农户) is required, and small ones belong to prose
+    if not (unit or noun):
         return False
-    if num in _BARE_SCALES and not groups.pre:
-        return False  # 千家万户, 每万人: a scale word of prose, not a count
-    value = _scaled(groups)
+    if num in _BARE_SCALES and not (groups.pre or groups.mid):
+        return False  # 千家万户, 每万人: a scale word of prose, not a count (万余人 is one)
     vague = num[0] in _VAGUE and len(num) == 2
+    if not unit and not (vague or groups.mid or groups.pre) and set(num) <= _SCALE_CHARS:
+        return False  # 十县, 万千农户: scale words before a noun are prose; 数十万农户, 五十村 are counts
+    value = _scaled(groups)
     return value is not None and (vague or value * (spec or {}).get("factor", 1) >= 10)  # 七成 is 70 %
 
 

@@ -39,6 +39,14 @@ def figures(text: str) -> list[tuple[str, float, str | None, str]]:
         ("逾七成的农户参与。", [("逾七成", 70, "%", "more_than")]),
         ("收入九成以上来自电商。", [("九成以上", 90, "%", "at_least")]),
         ("举办157对新人集体婚礼。", [("157对", 157, "对", "exact")]),
+        # a scale word with 余/多 is a count; a noun counted after a Chinese numeral is too
+        ("吸引万余人参加。", [("万余人", 10000, "人", "more_than")]),
+        ("百余家企业入驻。", [("百余家", 100, "家", "more_than")]),
+        ("覆盖数十万农户。", [("数十万农户", 1e5, "个", "more_than")]),
+        ("十余区县参加。", [("十余区县", 10, "个", "more_than")]),
+        # … but scale words before a noun are prose
+        ("走进千家万户，服务万千农户。", []),
+        ("全国十县入选。", []),
         # a unit that is half of another word is none
         ("他们一成不变地坚持。", []),
         ("618期间销量增长。", []),
