@@ -89,8 +89,15 @@ def remove_invisible(text: str) -> str:
 
 
 def fullwidth_alnum_to_ascii(text: str) -> str:
-    """``２０２３`` → ``2023``, ``ＡＩ`` → ``AI`` (punctuation is handled elsewhere)."""
-    return _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    """``２０２３`` → ``2023``, ``ＡＩ`` → ``AI``; and the separators of a full-width date or time between two
+    digits (``２０２１－０３－０５　１０：００`` → ``2021-03-05　10:00``); other punctuation is handled elsewhere."""
+    text = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    if "－" in text or "：" in text or "／" in text or "．" in text:
+        text = _FULLWIDTH_DATE_SEPARATOR.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    return text
+
+
+_FULLWIDTH_DATE_SEPARATOR = re.compile(r"(?<=\d)[－：／．](?=\d)")
 
 
 def _is_pinyin(word: str) -> bool:

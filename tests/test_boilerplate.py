@@ -52,6 +52,10 @@ def reasons(lines) -> dict[str, str]:
         ("【打印本页】【关闭窗口】", "page controls"),
         ("举报/反馈", "page controls"),
         ("点击“阅读原文”了解更多", "page controls"),
+        ("2021-03-05T10:00:00+08:00 来源：某某网", "byline"),
+        ("03-05 10:20 来源：某某网", "byline"),
+        ("3小时前 来源：某某网", "byline"),
+        ("5分钟前 | 某某网", "byline"),
         ("点击上方蓝字关注我们", "page controls"),
         ("主办：某某县人民政府办公室 承办：某某县大数据中心", "page controls"),
         ("某某县人民政府门户网站", "navigation"),
@@ -87,6 +91,8 @@ def test_pattern_lines(line, reason):
         "村民用手机扫码就能查到每一箱苹果的产地和采摘时间，" + PROSE,
         "这本书阅读量超过10万人次，" + PROSE,
         "大会由某某县人民政府主办，承办单位为县电商协会，" + PROSE,
+        "3小时前发布的视频引发关注，网友纷纷点赞。",
+        "今天上午，县里召开推进会。",
     ],
 )
 def test_prose_is_not_furniture(line):

@@ -124,6 +124,8 @@ def test_small_steps():
     assert normalize_newlines("a\r\nb\rc\fd") == "a\nb\nc\nd"
     assert remove_invisible("数\u200b字\ufeff乡\u00a0村\x07") == "数字乡 村"
     assert fullwidth_alnum_to_ascii("２０２３年ＡＩ，") == "2023年AI，"
+    # a full-width date's and time's separators between digits, and no other full-width mark
+    assert fullwidth_alnum_to_ascii("２０２１－０３－０５　１０：００，比例：３／４") == "2021-03-05　10:00，比例：3/4"
 
 
 @pytest.mark.parametrize(

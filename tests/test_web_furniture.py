@@ -218,3 +218,14 @@ def test_a_bracketed_summary_label_repeating_the_lead_goes():
     cleaned = clean_document("数字乡村概念股走强\n【摘要】数字乡村板块今日走强，多只个股涨停。\n" + lead + "\n" + PROSE)
     assert [r.reason for r in cleaned.removed] == ["summary repeating the text"]
     assert lead in cleaned.text.split("\n")
+
+
+def test_a_full_width_timestamp_dates_the_page(tmp_path):
+    import explore
+
+    (tmp_path / "page.txt").write_text(
+        "某县数字乡村建设取得新进展\n２０２１－０３－０５　１０：００　来源：某某网\n" + PROSE
+    )
+    (document,) = explore.load_corpus(tmp_path).documents.itertuples()
+    assert (str(document.date.date()), document.date_precision) == ("2021-03-05", "day")
+    assert "来源" not in document.text
