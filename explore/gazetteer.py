@@ -122,7 +122,7 @@ def places() -> dict[str, tuple[Place, ...]]:
         short = short_place_name(place.name)
         surfaces = {place.name, short}
         if short != place.name and place.name.endswith(("自治县", "自治州")):
-            surfaces.add(short + place.name[-1])  # 城步苗族自治县 is written 城步县, 大理白族自治州 大理州
+            surfaces.add(short + place.name[-1])  # 江华瑶族自治县 is written 江华县, 大理白族自治州 大理州
         for surface in surfaces:
             if len(surface) >= 2:
                 table.setdefault(surface, []).append(place)
@@ -139,7 +139,7 @@ def _place_suffix() -> re.Pattern[str]:
 
 
 def short_place_name(name: str) -> str:
-    """巫溪县 → 巫溪, 大理白族自治州 → 大理, 城步苗族自治县 → 城步, 内蒙古自治区 → 内蒙古; keeps 2+ characters."""
+    """巫溪县 → 巫溪, 大理白族自治州 → 大理, 江华瑶族自治县 → 江华, 内蒙古自治区 → 内蒙古; keeps 2+ characters."""
     short = _place_suffix().sub("", name)
     return short if len(short) >= 2 else name
 

@@ -516,7 +516,7 @@ class _LevelPlaces:
             return place.city
         if not place.county or not place.county.endswith(level_char):
             return None
-        # 城步县委 as the text writes the county (城步县), not 城步苗族自治县委
+        # 江华县委 as the text writes the county (江华县), not 江华瑶族自治县委
         return place.surface if place.surface.endswith(level_char) and place.county != place.surface else place.county
 
     def at(self, offset: int) -> str | None:
