@@ -233,6 +233,7 @@ class OrgRules:
     boundary: re.Pattern[str]  # where a name cannot reach back past
     hard_boundary: re.Pattern[str]  # punctuation and function characters: never inside a name
     boundary_chars: str  # the function characters among them (与, 和, 由)
+    joined_stems: re.Pattern[str] | None  # department names holding a function character (工业和信息化)
     boundary_words: tuple[str, ...]
     not_followed_by: dict[str, str]
     not_preceded_by: dict[str, str]
@@ -269,6 +270,7 @@ def org_rules() -> OrgRules:
         ),
         hard_boundary=re.compile(f"[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"),
         boundary_chars=rules["boundary_chars"],
+        joined_stems=re.compile("|".join(map(re.escape, rules["joined_stems"]))) if rules.get("joined_stems") else None,
         boundary_words=boundary_words,
         not_followed_by=dict(rules["not_followed_by"]),
         not_preceded_by=dict(rules.get("not_preceded_by", {})),

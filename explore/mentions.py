@@ -116,8 +116,18 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         window = text[window_start : match.start()]
         # Punctuation and function characters always end a name; of the verbs after them, the last that leaves
         # a name before the suffix (指导 in 合作经济指导司 is the name's own word).
-        hard = max((_cut_after(m, window) for m in rules.hard_boundary.finditer(window)), default=0)
-        cuts = [hard, *(cut for m in rules.boundary.finditer(window) if (cut := _cut_after(m, window)) > hard)]
+        joined = _inside_joined_stems(window, rules)
+        hard = max(
+            (_cut_after(m, window) for m in rules.hard_boundary.finditer(window) if m.start() not in joined), default=0
+        )
+        cuts = [
+            hard,
+            *(
+                cut
+                for m in rules.boundary.finditer(window)
+                if m.start() not in joined and (cut := _cut_after(m, window)) > hard
+            ),
+        ]
         start = window_start + next((c for c in reversed(cuts) if len(window) - c >= 2), hard)
         start = _extend_into_listed(text, start, match.start(), listed_orgs, floor)
         shared = _shared_place(text, start, text[start : match.start()], suffix, found)
@@ -184,6 +194,13 @@ class _ListedOrgs:
         return self.mentions[first:last]
 
 
+def _inside_joined_stems(window: str, rules) -> set[int]:
+    """Offsets in ``window`` inside a department's name that holds a function character (the 和 of 工业和信息化)."""
+    if rules.joined_stems is None or "和" not in window:
+        return set()
+    return {i for m in rules.joined_stems.finditer(window) for i in range(m.start() + 1, m.end() - 1)}
+
+
 def _cut_after(boundary: re.Match[str], window: str) -> int:
     """Where a name may start after a boundary: right after it, or at it when a function character opens a
     place's name right after another boundary (由和田供销…公司: 和田, not 田供销…)."""
@@ -204,6 +221,7 @@ def _extend_into_listed(text: str, start: int, suffix_start: int, listed: _Liste
             return mention.start
         bridge = text[mention.end : start]
         within_a_name = 2 <= len(bridge) <= _BRIDGE_CHARS and bridge[-1] in "与和" and all(is_cjk(c) for c in bridge)
+        within_a_name = within_a_name and not any(c in org_rules().boundary_chars for c in bridge[:-1])  # 还与
         # 联通某区分公司与区政府: a whole name stands before that 与, so it joins two names
         if within_a_name and not org_rules().suffix_re.search(bridge):
             return mention.start
@@ -547,10 +565,17 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     absorbed: set[int] = set()
     for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text):
         at, level_char = match.start(), match.group()
-        if at in in_an_org or at in in_a_place or (at and text[at - 1] in rules.bare_not_after):
+        if at in in_a_place or (at and text[at - 1] in rules.bare_not_after):
             continue
-        unit = orgs_at.get(at + 1)
-        if unit is not None:
+        # 市工业和信息化局 as the rule finder found it: a body named from its level, the level its first character
+        own = orgs_at.get(at)
+        named_from_level = own is not None and own.name == own.surface and own.surface[1:2] not in rules.bare_levels
+        if at in in_an_org and not named_from_level:
+            continue
+        unit = own if named_from_level else orgs_at.get(at + 1)
+        if named_from_level:
+            end, rest = own.end, own.surface[1:]
+        elif unit is not None:
             end, rest = unit.end, unit.surface
         else:
             rest = next((b for b in rules.bare_bodies if text.startswith(b, at + 1)), None)

@@ -146,6 +146,14 @@ def test_a_date_before_a_suffix_is_no_organization():
         ),
         # a member's title names the body (县委常委: a member of the county's 县委)
         ("湖南省新化县有茶园。当地县委常委介绍", [("县委", "新化县委")]),
+        # a department named from its level alone, its standard name holding 和
+        ("清远市召开会议，市工业和信息化局参加", [("市工业和信息化局", "清远市工业和信息化局")]),
+        ("湖南省住房和城乡建设厅发布通知", [("湖南省住房和城乡建设厅", "湖南省住房和城乡建设厅")]),
+        # … and a 和 after an adverb still joins two names
+        (
+            "中国联通还与人力资源和社会保障部合作",
+            [("中国联通", "中国联通"), ("人力资源和社会保障部", "人力资源和社会保障部")],
+        ),
         # a listed unit after the level is that place's, not the national one
         ("韶关市成立小组，市网信办牵头", [("市网信办", "韶关市网信办")]),
     ],
