@@ -51,6 +51,9 @@ def reasons(lines) -> dict[str, str]:
         ("【纠错】", "page controls"),
         ("【打印本页】【关闭窗口】", "page controls"),
         ("举报/反馈", "page controls"),
+        ("阅读(256) | 评论(3) | 收藏(0) | 转载(1) | 喜欢▼ | 打印 | 举报", "page controls"),
+        ("转载▼", "page controls"),
+        ("后一篇：某村电商服务站开业", "related links"),
         ("点击“阅读原文”了解更多", "page controls"),
         ("2021-03-05T10:00:00+08:00 来源：某某网", "byline"),
         ("03-05 10:20 来源：某某网", "byline"),
@@ -93,6 +96,7 @@ def test_pattern_lines(line, reason):
         "大会由某某县人民政府主办，承办单位为县电商协会，" + PROSE,
         "3小时前发布的视频引发关注，网友纷纷点赞。",
         "今天上午，县里召开推进会。",
+        "他喜欢阅读，也喜欢评论时事。",
     ],
 )
 def test_prose_is_not_furniture(line):
