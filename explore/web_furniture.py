@@ -290,10 +290,20 @@ def drop_summary_after_label(lines: Lines) -> Lines:
 
 
 def drop_listed_links(lines: Lines) -> Lines:
-    """The short unpunctuated lines listed under a "related" label that cleaning removed."""
+    """The short unpunctuated lines listed under a "related" label that cleaning removed, and the attachments
+    numbered on the lines after a 附件： line."""
     kept = set(kept_indices(lines))
-    marked = []
+    marked, attachments = [], []
     for i, line in enumerate(lines):
+        if line.removed == "attachment list":  # 附件：1.申报表, then 2.承诺书 on the next line
+            for j in range(i + 1, len(lines)):
+                text = lines[j].text.strip()
+                if not text:
+                    continue
+                if j not in kept or not _ATTACHMENT_ITEM.match(text):
+                    break
+                attachments.append(j)
+            continue
         if line.removed != "related links":
             continue
         for j in range(i + 1, len(lines)):
@@ -305,7 +315,11 @@ def drop_listed_links(lines: Lines) -> Lines:
             if byline_follows(lines, j) and not _is_names(text):
                 break  # the article's own title, just above its byline (a line of authors' names is not)
             marked.append(j)
-    return mark(lines, marked, "related links")
+    return mark(mark(lines, marked, "related links"), attachments, "attachment list")
+
+
+# An attachment listed on its own line after the first: a number, then a document's short name.
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S[^。；;]{0,40}$")
 
 
 WEB_RULES = (

@@ -229,3 +229,14 @@ def test_a_full_width_timestamp_dates_the_page(tmp_path):
     (document,) = explore.load_corpus(tmp_path).documents.itertuples()
     assert (str(document.date.date()), document.date_precision) == ("2021-03-05", "day")
     assert "来源" not in document.text
+
+
+def test_attachments_listed_after_the_first_go_with_it():
+    notice = "关于组织申报试点项目的通知\n" + PROSE + "\n附件：1.申报表\n2.承诺书\n3.汇总表\n某某县农业农村局\n"
+    cleaned = clean_document(notice)
+    assert [r.text for r in cleaned.removed if r.reason == "attachment list"] == [
+        "附件：1.申报表",
+        "2.承诺书",
+        "3.汇总表",
+    ]
+    assert "某某县农业农村局" in cleaned.text  # the signature after them stays
