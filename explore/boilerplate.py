@@ -185,13 +185,14 @@ def drop_running_headers(lines: Lines) -> Lines:
     return mark(lines, marked, "running header")
 
 
-_BYLINE_REASONS = frozenset({"byline", "editor credit"})
+# Furniture reasons that mark an article's byline (its date, source or authors).
+ARTICLE_BYLINE = frozenset({"byline", "editor credit"})
 
 
 def byline_follows(lines: Lines, index: int) -> bool:
     """Whether the next line with words after ``index`` is a byline (its date, source or authors)."""
     following = next((line for line in lines[index + 1 :] if line.text.strip()), None)
-    return following is not None and following.removed in _BYLINE_REASONS
+    return following is not None and following.removed in ARTICLE_BYLINE
 
 
 def _is_link_line(text: str) -> bool:

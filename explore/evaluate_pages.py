@@ -41,6 +41,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +49,7 @@ import pandas as pd
 from explore.chars import CJK
 from explore.clean import TEXT_STEPS, make_pipeline
 from explore.errors import CorpusError
-from explore.gazetteer import places
+from explore.gazetteer import org_rules, places
 from explore.pipeline import process_paths
 
 SCORES = (
@@ -238,14 +239,17 @@ def _is_place_chain(prefix: str) -> bool:
     table = places()
     while prefix:
         size = next((n for n in range(min(len(prefix), 8), 1, -1) if prefix[:n] in table), 0)
-        size = size or next((n for n in (3, 4, 5) if re.fullmatch(_SMALL_PLACE, prefix[:n])), 0)
+        size = size or next((n for n in (3, 4, 5) if _small_place().fullmatch(prefix[:n])), 0)
         if not size:
             return False
         prefix = prefix[size:]
     return True
 
 
-_SMALL_PLACE = re.compile(f"[{CJK}]{{2,3}}(?:镇|乡|村|街道)")
+@lru_cache(maxsize=1)
+def _small_place() -> re.Pattern[str]:
+    """Two or three characters before an ending of a town or village (``small_place_endings`` in org_rules.toml)."""
+    return re.compile(f"[{CJK}]{{2,3}}(?:{'|'.join(map(re.escape, org_rules().small_place_endings))})")
 
 
 def _figure_matches(gold: Sequence[dict], metrics: pd.DataFrame) -> list[tuple[dict, dict]]:

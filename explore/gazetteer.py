@@ -259,6 +259,7 @@ def org_rules() -> OrgRules:
     rules = read_toml("org_rules.toml")
     suffixes = dict(sorted(rules["suffixes"].items(), key=lambda kv: -len(kv[0])))
     boundary_words = tuple(sorted(rules["boundary_words"], key=len, reverse=True))
+    bare, coordinated = rules.get("bare_level", {}), rules.get("coordinated", {})
     return OrgRules(
         suffix_re=re.compile("|".join(re.escape(s) for s in suffixes)),
         suffixes=suffixes,
@@ -284,14 +285,11 @@ def org_rules() -> OrgRules:
         small_place_endings=tuple(rules.get("small_place_endings", ())),
         small_place_kinds=frozenset(rules.get("small_place_kinds", ())),
         regional_brands=dict(rules.get("regional_brands", {})),
-        bare_levels=dict(rules.get("bare_level", {}).get("levels", {})),
-        coordinated_chars=(
-            int(rules.get("coordinated", {}).get("min_chars", 0)),
-            int(rules.get("coordinated", {}).get("max_chars", 0)),
-        ),
-        coordinated_not_ending=tuple(rules.get("coordinated", {}).get("not_ending", ())),
-        bare_bodies=tuple(sorted(rules.get("bare_level", {}).get("bodies", ()), key=len, reverse=True)),
-        bare_not_after=rules.get("bare_level", {}).get("not_after", ""),
+        bare_levels=dict(bare.get("levels", {})),
+        coordinated_chars=(int(coordinated.get("min_chars", 0)), int(coordinated.get("max_chars", 0))),
+        coordinated_not_ending=tuple(coordinated.get("not_ending", ())),
+        bare_bodies=tuple(sorted(bare.get("bodies", ()), key=len, reverse=True)),
+        bare_not_after=bare.get("not_after", ""),
     )
 
 

@@ -332,8 +332,7 @@ def _is_description(body: str, rules) -> bool:
         or any(body.startswith(p) and len(body) - len(p) >= 2 for p in rules.short_suffix_prefixes)
         or any(body.endswith(e) and len(body) - len(e) >= 2 for e in rules.place_endings)
         or _starts_with_place(body)
-        or _is_sure_place(body)
-        or _names_a_place(body)  # 东莞证券: a city's short name
+        or _names_a_place(body)  # 沁县, and a city's short name: 东莞证券
         or body in org_alias_prefixes()
         or re.search(r"[A-Za-z0-9]", body)
     )

@@ -286,9 +286,9 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
         if value is None:
             continue
         unit = groups.unit or ("个" if groups.noun else None)
-        written_as = rules.vocabulary.units[unit].get("as") if groups.unit else None
-        if written_as:  # 七成 is 70 %
-            value, unit = value * rules.vocabulary.units[groups.unit].get("factor", 1), written_as
+        spec = rules.vocabulary.units[unit] if groups.unit else {}
+        if "as" in spec:  # 七成 is 70 %
+            value, unit = value * spec.get("factor", 1), spec["as"]
         clause_start = clauses.start(match.start())
         if groups.noun:
             subject = counted = groups.noun

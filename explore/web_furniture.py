@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-from explore.boilerplate import Line, Lines, byline_follows, kept_indices, mark
+from explore.boilerplate import ARTICLE_BYLINE, Line, Lines, byline_follows, kept_indices, mark
 from explore.chars import CJK
 from explore.gazetteer import people_rules
 from explore.lines import (
@@ -129,7 +129,7 @@ def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
     title the line just above it (a subtitle opening with ——, or the title again with its subtitle, goes with
     the title above it)."""
     first = _first_prose(lines)
-    byline = next((i for i, line in enumerate(lines[:first]) if line.removed in _BYLINE), None)
+    byline = next((i for i, line in enumerate(lines[:first]) if line.removed in ARTICLE_BYLINE), None)
     if byline is None:
         return None
     above = [i for i in kept_indices(lines) if i < byline]
@@ -248,10 +248,6 @@ def drop_outline_runs(lines: Lines) -> Lines:
     return mark(lines, marked, "table of contents")
 
 
-# Furniture reasons that mark an article's byline (its date, source or authors).
-_BYLINE = frozenset({"byline", "editor credit"})
-
-
 def drop_masthead(lines: Lines) -> Lines:
     """Above an article's title: the site's name, its channels, the path to the page.
 
@@ -296,26 +292,31 @@ def drop_listed_links(lines: Lines) -> Lines:
     marked, attachments = [], []
     for i, line in enumerate(lines):
         if line.removed == "attachment list":  # 附件：1.申报表, then 2.承诺书 on the next line
-            for j in range(i + 1, len(lines)):
-                text = lines[j].text.strip()
-                if not text:
-                    continue
-                if j not in kept or not _ATTACHMENT_ITEM.match(text):
-                    break
-                attachments.append(j)
-            continue
-        if line.removed != "related links":
-            continue
-        for j in range(i + 1, len(lines)):
-            if not lines[j].text.strip():
-                continue
-            text = lines[j].text.strip()
-            if j not in kept or len(text) > 40 or text.endswith("。") or is_heading(text):
-                break
-            if byline_follows(lines, j) and not _is_names(text):
-                break  # the article's own title, just above its byline (a line of authors' names is not)
-            marked.append(j)
+            attachments += _listed_after(lines, i, kept, lambda j, text: _ATTACHMENT_ITEM.match(text) is not None)
+        elif line.removed == "related links":
+            marked += _listed_after(lines, i, kept, lambda j, text: _is_listed_link(lines, j, text))
     return mark(mark(lines, marked, "related links"), attachments, "attachment list")
+
+
+def _listed_after(lines: Lines, index: int, kept: set[int], belongs) -> list[int]:
+    """The kept lines with words after ``index`` that still belong to its list (``belongs(j, text)``), in order."""
+    listed = []
+    for j in range(index + 1, len(lines)):
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        if j not in kept or not belongs(j, text):
+            break
+        listed.append(j)
+    return listed
+
+
+def _is_listed_link(lines: Lines, index: int, text: str) -> bool:
+    """A link under a "related" label: short, no sentence, no heading, and not the article's own title just above
+    its byline (a line of authors' names above a byline is still a link's)."""
+    if len(text) > 40 or text.endswith("。") or is_heading(text):
+        return False
+    return not byline_follows(lines, index) or _is_names(text)
 
 
 # An attachment listed on its own line after the first: a number, then a document's short name.
