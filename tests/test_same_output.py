@@ -5,6 +5,9 @@ run on the seeds, on the development pages (read from ../shared/devpages at run 
 without it) and on Traditional and mixed text.
 """
 
+import hashlib
+import json
+import os
 from functools import reduce
 from pathlib import Path
 
@@ -13,7 +16,9 @@ import pytest
 from explore import clean
 from explore.boilerplate import Line
 from explore.chars import is_cjk
+from explore.pipeline import discover_files, process_paths
 from explore.script import _converter, detect_script, to_traditional
+from explore.synth import write_synthetic
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "devpages"
@@ -94,13 +99,6 @@ def test_script_detection_from_sets_reads_as_per_character(form):
 # development pages, 1,000 synthetic files) is pinned by the SHA-256 of its CSV in tests/data/table_digests.json.
 # A change of behaviour (a new rule) rewrites the file deliberately, as raising the evaluation baseline does:
 #     EXPLORE_WRITE_DIGESTS=1 python -m pytest -o addopts= tests/test_same_output.py -k digest
-
-import hashlib  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-
-from explore.pipeline import discover_files, process_paths  # noqa: E402
-from explore.synth import write_synthetic  # noqa: E402
 
 DIGESTS = Path(__file__).parent / "data" / "table_digests.json"
 _SYNTHETIC_FILES = 1000
