@@ -5,13 +5,15 @@ Three modes, chosen by the environment so the notebooks' cells stay the same:
 - live (default): figures are stored as plotly JSON (small, comparable by
   nbval), and a view's controls redraw its figures as plotly JSON in output
   areas (``explore.views``);
-- dashboard (``EXPLORE_FIGURES=widget``, set by ``explore serve``): figures are
-  ``FigureWidget``s, drawn by the widget's own plotly.js: Voilà's front end
-  is older than the plotly mime renderer's extension, which threw on every
-  figure there;
-- static (``EXPLORE_STATIC=1``, set by ``explore report``): figures are HTML
-  divs that need plotly.js once per page, and views use plotly's own
-  client-side controls, so the exported page works with no kernel.
+- dashboard (``EXPLORE_FIGURES=html``, set by ``explore serve``): figures are
+  HTML (:func:`figure_html`) drawn by the plotly.js that the dashboard page
+  loads once. Not the plotly mime renderer: Voilà's front end is older than
+  its extension, which threw on every figure there. Not ``FigureWidget``s:
+  each carries plotly.js as an anywidget module that has two seconds to start,
+  and on a busy machine one that missed them left a chart blank or stale;
+- static (``EXPLORE_STATIC=1``, set by ``explore report``): figures are the
+  same HTML, the exported page holds plotly.js once, and views use plotly's
+  own client-side controls, so the page works with no kernel.
 """
 
 from __future__ import annotations
@@ -28,38 +30,45 @@ from explore.labels import readable_number
 
 CORPUS_ENV = "EXPLORE_CORPUS"
 STATIC_ENV = "EXPLORE_STATIC"
-STATIC_RENDERER = "explore_static_html"
+HTML_RENDERER = "explore_figure_html"
 FIGURES_ENV = "EXPLORE_FIGURES"
-WIDGET_RENDERER = "explore_figure_widget"
 
 
-class _StaticHtmlRenderer(MimetypeRenderer):
-    """A figure as a bare HTML div: the page that holds it loads plotly.js once."""
+# JSON inside a <script>: corpus text can never close the element (</script>) or open markup.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+# Draws the figure once the page's plotly.js is loaded and the div is in the document. An output area may
+# insert its HTML before either is true (a dashboard renders outputs as they arrive), so it waits for both.
+_DRAW = """<div class="explore-figure"></div>
+<script type="text/javascript">
+(function (script) {{
+  var figure = {spec};
+  var div = script.previousElementSibling;
+  var config = {{responsive: true, displaylogo: false}};
+  (function draw() {{
+    if (window.Plotly && div.isConnected) {{ window.Plotly.newPlot(div, figure.data, figure.layout, config); }}
+    else {{ setTimeout(draw, 50); }}
+  }})();
+}})(document.currentScript);
+</script>"""
+
+
+def figure_html(figure) -> str:
+    """A figure (``go.Figure`` or its dict) as a div and the script that draws it with the page's plotly.js."""
+    spec = pio.to_json(figure, validate=False, pretty=False).translate(_SCRIPT_SAFE)
+    return _DRAW.format(spec=spec)
+
+
+class _HtmlRenderer(MimetypeRenderer):
+    """A figure as HTML (:func:`figure_html`): for a page that loads plotly.js once."""
 
     def to_mimebundle(self, fig_dict):
-        html = pio.to_html(
-            fig_dict, include_plotlyjs=False, full_html=False, validate=False, config={"responsive": True}
-        )
-        return {"text/html": html}
+        return {"text/html": figure_html(fig_dict)}
 
 
-class _FigureWidgetRenderer(MimetypeRenderer):
-    """A figure as a ``FigureWidget``: for a live dashboard whose front end draws widgets, not plotly JSON."""
-
-    def to_mimebundle(self, fig_dict):
-        import plotly.graph_objects as go
-
-        widget = go.FigureWidget(fig_dict)
-        _shown.append(widget)  # a widget shown must outlive this call
-        return widget._repr_mimebundle_()
-
-
-_shown: list = []
-
-
-def figures_as_widgets() -> bool:
-    """A live dashboard (``EXPLORE_FIGURES=widget``): figures are drawn as ``FigureWidget``s."""
-    return os.environ.get(FIGURES_ENV) == "widget"
+def figures_as_html() -> bool:
+    """A live dashboard (``EXPLORE_FIGURES=html``): a view's figures are HTML in output areas, not plotly JSON."""
+    return os.environ.get(FIGURES_ENV) == "html"
 
 
 def is_static() -> bool:
@@ -69,12 +78,9 @@ def is_static() -> bool:
 def setup(path: str | Path | None = None) -> Corpus:
     """Load the notebook's corpus (``EXPLORE_CORPUS`` or the seeds) and pick the renderer."""
     pd.set_option("display.float_format", readable_number)  # 25.5万, 1,207: never 2.0000e+05 in a table
-    pio.renderers[STATIC_RENDERER] = _StaticHtmlRenderer()
-    pio.renderers[WIDGET_RENDERER] = _FigureWidgetRenderer()
-    if is_static():
-        pio.renderers.default = STATIC_RENDERER
-    elif figures_as_widgets():
-        pio.renderers.default = WIDGET_RENDERER
+    pio.renderers[HTML_RENDERER] = _HtmlRenderer()
+    if is_static() or figures_as_html():
+        pio.renderers.default = HTML_RENDERER
     else:
         pio.renderers.default = "plotly_mimetype"
     return load_corpus(path or os.environ.get(CORPUS_ENV) or None)

@@ -41,6 +41,9 @@ KERNEL_CULL_EVERY_S = 60
 MAX_KERNELS = 8
 # Voilà's templates of this package (``explore``: the "lab" page without its CDN stylesheets).
 JUPYTER_DATA = Path(__file__).parent / "data" / "jupyter"
+# Beside the working notebooks (hidden from the tree): the plotly.js a dashboard page loads once, from the
+# server (the template's static folder), never from a CDN.
+DASHBOARD_ASSETS = ".explore-jupyter"
 
 
 @dataclass(frozen=True)
@@ -223,17 +226,43 @@ def plan_serve(
         f"--Voila.ip={host}", f"--port={port}", "--Voila.auto_token=True",  # the token comes from JUPYTER_TOKEN
         "--strip_sources=True", "--show_tracebacks=False", "--template=explore",
         # These extensions need a later JupyterLab than Voilà's front end and throw there; no dashboard needs them
-        # (figures are FigureWidgets in a dashboard: EXPLORE_FIGURES=widget).
+        # (figures are HTML drawn by the plotly.js the page loads: EXPLORE_FIGURES=html).
         "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext','jupyterlab-plotly']",
         "--VoilaConfiguration.multi_kernel_manager_class=explore.kernel_limits.CappedKernelManager",
         f"--CappedKernelManager.max_kernels={MAX_KERNELS}",
         f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE_S}",
         f"--MappingKernelManager.cull_interval={KERNEL_CULL_EVERY_S}",
     ]  # fmt: skip
-    paths = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH")) if p)
-    env = setting.env | {"JUPYTER_PATH": paths, FIGURES_ENV: "widget"}
+    assets = dashboard_assets(setting.folder)
+    paths = os.pathsep.join(p for p in (str(JUPYTER_DATA), str(assets), os.environ.get("JUPYTER_PATH")) if p)
+    env = setting.env | {"JUPYTER_PATH": paths, FIGURES_ENV: "html"}
     url = f"http://{host}:{port}/?token={setting.token}"
     return ServerPlan(command, env, url, setting.folder, tuple(setting.notebooks.notes()))
+
+
+def dashboard_assets(folder: Path) -> Path:
+    """A Jupyter data folder holding this plotly's plotly.js as a static file of the ``explore`` template.
+
+    Written beside the working notebooks (where the user can write), atomically, and again only when plotly
+    changed; Voilà finds it through ``JUPYTER_PATH`` and serves it once per page (cached by the browser).
+    """
+    from plotly.offline import get_plotlyjs
+
+    root = folder / DASHBOARD_ASSETS
+    target = root / "voila" / "templates" / "explore" / "static" / "plotly.min.js"
+    script = get_plotlyjs().encode("utf-8")
+    with contextlib.suppress(OSError):
+        if target.read_bytes() == script:
+            return root
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = target.with_name(f".{target.name}.{os.getpid()}")
+        staging.write_bytes(script)
+        staging.replace(target)
+    except OSError as error:
+        reason = error.strerror or error
+        raise PrerequisiteError(f"cannot write the dashboards' plotly.js under {root}: {reason}") from None
+    return root
 
 
 def run_server(command: list[str], env: dict[str, str]) -> int:

@@ -5,10 +5,10 @@ selection, cap and label is decided there — and hands it to
 ``explore.figures``. Its ``update(**selection)`` is the callback, an ordinary
 method a test can call. In JupyterLab a view shows labelled ipywidgets
 controls over its figures (:attr:`View.shown`), each put anew in its slot at
-every change (``_put``), and a table (:attr:`View.table_widget`). Never
-updated in place: a FigureWidget's front end has two seconds to start
-(anywidget) and, on a busy machine, one that missed them kept showing the
-previous selection while its neighbours changed. In an exported page
+every change (``_put``) as an output, and a table (:attr:`View.table_widget`).
+No ``FigureWidget``: its front end (anywidget) has two seconds to start and,
+on a busy machine, one that missed them kept showing the previous selection
+while its neighbours changed. In an exported page
 (``explore.notebook.is_static()``) it shows the same figures with plotly's own
 client-side controls (dropdowns, range slider), which need no kernel.
 """
@@ -26,7 +26,7 @@ from IPython.display import HTML, display
 
 from explore import compare, copies, figures, limits, select
 from explore.labels import LABELS, QUALIFIER_LABELS, readable_number
-from explore.notebook import figures_as_widgets, is_static
+from explore.notebook import figure_html, figures_as_html, is_static
 from explore.tables import Corpus
 
 _WIDE = widgets.Layout(width="32%")
@@ -79,7 +79,7 @@ class View:
 
     def __init__(self) -> None:
         self.shown: list[go.Figure] = []  # the figures on show, one per slot
-        self._slots: list[widgets.Widget] = []
+        self._slots: list[widgets.Output] = []
         self.table_widget = widgets.HTML()
 
     # What a view supplies ------------------------------------------------
@@ -113,7 +113,7 @@ class View:
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
         self.shown = self.figures(**self.selection())
-        self._slots = [_slot() for _ in self.shown]
+        self._slots = [widgets.Output() for _ in self.shown]
         for slot, figure in zip(self._slots, self.shown, strict=True):
             _put(slot, figure)
         self.table_widget.value = table_html(self.table(**self.selection()))
@@ -127,7 +127,7 @@ class View:
 
     def static_html(self) -> str:
         selection = self.selection()
-        parts = [f.to_html(include_plotlyjs=False, full_html=False) for f in self.figures(**selection, controls=True)]
+        parts = [figure_html(f) for f in self.figures(**selection, controls=True)]
         return "\n".join(parts) + table_html(self.table(**selection))
 
     def _ipython_display_(self) -> None:
@@ -137,28 +137,19 @@ class View:
 _PLOTLY_JSON = "application/vnd.plotly.v1+json"
 
 
-def _slot() -> widgets.Widget:
-    """Where one figure of a view is shown: a box for a FigureWidget (dashboards), else an output area."""
-    return widgets.VBox() if figures_as_widgets() else widgets.Output()
+def _put(slot: widgets.Output, figure: go.Figure) -> None:
+    """Show ``figure`` in ``slot``, replacing what was there: one output, drawn by what the page already has.
 
-
-def _put(slot: widgets.Widget, figure: go.Figure) -> None:
-    """Show ``figure`` in ``slot``, replacing what was there.
-
-    In a dashboard a new ``FigureWidget`` (the old one closed); in JupyterLab the
-    figure as plotly JSON in an output area, drawn by JupyterLab's plotly
-    renderer, which is loaded with the page: a FigureWidget's front end has two
-    seconds to start (anywidget), and on a busy machine one that missed them
-    stayed blank or kept showing the previous selection.
+    In JupyterLab plotly JSON, drawn by JupyterLab's plotly renderer; in a
+    dashboard HTML drawn by the plotly.js its page loads (Voilà's front end
+    cannot run that renderer). Nothing has to start per figure, so a busy
+    machine makes a chart late, never stale.
     """
-    if isinstance(slot, widgets.Output):
-        bundle = json.loads(pio.to_json(figure, validate=False))
-        slot.outputs = ({"output_type": "display_data", "data": {_PLOTLY_JSON: bundle}, "metadata": {}},)
-        return
-    old = slot.children
-    slot.children = (go.FigureWidget(figure),)
-    for widget in old:
-        widget.close()
+    if figures_as_html():
+        data = {"text/html": figure_html(figure)}
+    else:
+        data = {_PLOTLY_JSON: json.loads(pio.to_json(figure, validate=False))}
+    slot.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
 
 
 # A control's label shown whole (ipywidgets cuts a description at 80 px: 关键词 Key…).

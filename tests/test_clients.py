@@ -23,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from explore.serve import free_port, plan_lab, plan_serve
 
 NOTEBOOKS = ["01_overview", "02_timeline", "03_companies", "04_metrics", "05_search"]
-# The figures each notebook draws once run: plotly JSON outputs and FigureWidgets.
+# The figures each notebook draws once run (plotly JSON in JupyterLab, HTML drawn by the page's plotly.js in Voilà).
 PLOTS = {"01_overview": 4, "02_timeline": 1, "03_companies": 4, "04_metrics": 2, "05_search": 2}
 # Nothing of a page may need the network: any request leaving 127.0.0.1 fails a test.
 START_TIMEOUT_S = 90
@@ -261,6 +261,10 @@ def test_dashboard_renders_without_an_error(browser, dashboard, name):
     session = Session(browser, f"{base}/voila/render/{name}.ipynb?token={_token(dashboard)}")
     session.wait_for_plots(PLOTS[name])
     session.no_widget_errors()
+    # Every chart is HTML drawn by the page's one plotly.js: no FigureWidget, whose front end had 2 s to start.
+    drawn = session.page.evaluate("document.querySelectorAll('.explore-figure.js-plotly-plot').length")
+    assert drawn == PLOTS[name] and session.page.evaluate("typeof window.Plotly.newPlot") == "function"
+    assert session.page.locator("[class*='anywidget'], .plotly-notifier").count() == 0
     assert session.errors == []
     assert session.outside == []
     session.page.close()

@@ -44,6 +44,29 @@ def test_voila_culls_idle_kernels_caps_them_and_uses_the_offline_template(tmp_pa
     assert "cdn" not in template.read_text(encoding="utf-8").split("-#}")[1]
 
 
+def test_dashboards_load_plotly_js_once_from_the_server_and_draw_figures_as_html(tmp_path):
+    """The template names plotly.min.js in its static folder; the file is this plotly's, beside the notebooks,
+    hidden from the tree, and written again only when it differs (a second plan leaves it untouched)."""
+    from plotly.offline import get_plotlyjs
+
+    plan = plan_serve(port=free_port(), root=tmp_path)
+    assert plan.env["EXPLORE_FIGURES"] == "html"
+    roots = [Path(p) for p in plan.env["JUPYTER_PATH"].split(os.pathsep)]
+    template = (roots[0] / "voila/templates/explore/index.html.j2").read_text(encoding="utf-8")
+    assert 'include_js("static/plotly.min.js")' in template
+    script = roots[1] / "voila/templates/explore/static/plotly.min.js"
+    assert roots[1].parent == tmp_path and roots[1].name.startswith(".")
+    assert script.read_text(encoding="utf-8") == get_plotlyjs()
+    written = script.stat().st_mtime_ns
+    script.chmod(0o444)  # a second start must not need to write it
+    plan_serve(port=free_port(), root=tmp_path)
+    assert script.stat().st_mtime_ns == written
+    script.chmod(0o644)
+    script.write_text("stale", encoding="utf-8")
+    plan_serve(port=free_port(), root=tmp_path)
+    assert script.read_text(encoding="utf-8") == get_plotlyjs()
+
+
 def test_serving_beyond_this_machine_warns_and_says_how_to_use_tls(capsys, monkeypatch):
     assert exposure_warning("127.0.0.1", 8866) is None and exposure_warning("localhost", 8866) is None
     monkeypatch.setattr("explore.serve.run_server", lambda command, env: 0)

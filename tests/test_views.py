@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 import explore
-from explore import copies, limits, select, views
+from explore import copies, limits, notebook, select, views
 
 
 @pytest.fixture(scope="module")
@@ -17,22 +17,35 @@ def corpus():
     return explore.load_corpus()
 
 
-def test_a_slot_shows_the_new_figure_and_closes_the_old_one(corpus, monkeypatch):
-    """In JupyterLab an output area holding the figure's plotly JSON; in a dashboard a new FigureWidget."""
+def test_a_slot_shows_the_new_figure_as_one_output(corpus, monkeypatch):
+    """In JupyterLab an output area holding the figure's plotly JSON; in a dashboard the same area holding HTML
+    that draws the figure with the page's plotly.js (no FigureWidget: nothing has to start per figure)."""
     view = views.TimelineView(corpus)
     view.widget()
     (slot,) = view._slots
     assert isinstance(slot, widgets.Output) and "application/vnd.plotly.v1+json" in slot.outputs[0]["data"]
     json.dumps(slot.outputs)  # the widget's state goes to the browser as JSON
-    monkeypatch.setenv("EXPLORE_FIGURES", "widget")
+    monkeypatch.setenv("EXPLORE_FIGURES", "html")
     view = views.TimelineView(corpus)
     view.widget()
     (slot,) = view._slots
-    (first,) = slot.children
     view.org.value = ["腾讯"]
-    (second,) = slot.children
-    assert isinstance(second, go.FigureWidget) and second is not first and first.comm is None
-    assert {t.name for t in second.data if len(t.x)} == {t.name for t in view.shown[0].data if len(t.x)}
+    (output,) = slot.outputs
+    assert list(output["data"]) == ["text/html"]
+    html = output["data"]["text/html"]
+    shown = {t.name for t in view.shown[0].data if len(t.x)}
+    assert shown and all(json.dumps(name).strip('"') in html for name in shown)
+    assert "FigureWidget" not in html and "Plotly.newPlot" in html
+
+
+def test_figure_html_keeps_corpus_text_inside_its_script():
+    """A title holding </script> or markup stays data: the spec escapes <, > and &."""
+    figure = go.Figure(go.Bar(x=["</script><script>alert(1)</script>"], y=[1], name="<b>&"))
+    html = notebook.figure_html(figure)
+    script = html[html.index("<script") : html.rindex("</script>")]
+    assert "</script" not in script[8:] and "<b>" not in script and "alert(1)" in script
+    spec = script[script.index("var figure = ") + 13 : script.index(";\n  var div")]
+    assert json.loads(spec)["data"][0]["x"] == ["</script><script>alert(1)</script>"]
 
 
 def trace_lengths(view):
