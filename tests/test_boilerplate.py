@@ -74,6 +74,15 @@ def reasons(lines) -> dict[str, str]:
         ("阅读全文约需5分钟", "byline"),
         ('某某公司负责人在田间察看长势src="http://img.example.cn/1.jpg"', "image caption"),
         ("某某社「一手新闻」 app", "navigation"),
+        ("点击排行", "related links"),
+        ("24小时热榜", "related links"),
+        ("0条评论", "page controls"),
+        ("展开全文", "page controls"),
+        ("点击加载更多", "page controls"),
+        ("- END -", "wire or print credit"),
+        ("——完——", "wire or print credit"),
+        ("违法和不良信息举报电话：12377", "site notice"),
+        ("网上有害信息举报专区", "site notice"),
     ],
 )
 def test_pattern_lines(line, reason):
@@ -97,6 +106,11 @@ def test_pattern_lines(line, reason):
         "3小时前发布的视频引发关注，网友纷纷点赞。",
         "今天上午，县里召开推进会。",
         "他喜欢阅读，也喜欢评论时事。",
+        # Prose about rankings, endings and reports names them in a sentence.
+        "该县电商销售额在全省排行第三，" + PROSE,
+        "活动圆满结束。",
+        "村民可通过热线举报违规行为，" + PROSE,
+        "全文共分五个部分。",
     ],
 )
 def test_prose_is_not_furniture(line):
