@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from explore.gazetteer import event_words
+from explore.numbers import parse_chinese_integer, parse_digit_string
 
 # "day" / "month" / "year"; with the year unknown: "month_day" (9月27日) or
 # "month_only" (6月底); "recent" for 近日 and the like.
@@ -270,11 +271,18 @@ def item_date(
 _BYLINE_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*|\s+)(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
 )
-# A site's clock (2026年11月25日 星期三) dates the visit, not the article.
+# A site's clock (2026年11月25日 星期三) dates the visit, not the article; a byline that names the article's
+# source or author beside its weekday (2023-05-12 08:30 星期五 来源：…) is the article's.
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]")
+_ARTICLE_MARK = re.compile(r"来源|作者|编辑|发布|稿源|记者|出处")
 # Furniture that dates the article: bylines, print credits, navigation and metadata rows (never a list of links).
 BYLINE_REASONS = frozenset({"byline", "wire or print credit", "document metadata", "navigation", "editor credit"})
 _ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# The same in numerals, as government documents sign (二〇二三年五月十二日).
+_ALONE_IN_NUMERALS = re.compile(
+    r"^\s*(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
 
 
 def _full_date(match: re.Match[str]) -> date | None:
@@ -291,7 +299,7 @@ def byline_date(furniture: Iterable[tuple[str, str]], *, today: date | None = No
     """
     today = today or date.today()
     for reason, text in furniture:
-        if reason not in BYLINE_REASONS or _WEEKDAY.search(text):
+        if reason not in BYLINE_REASONS or (_WEEKDAY.search(text) and not _ARTICLE_MARK.search(text)):
             continue
         for match in _BYLINE_DATE.finditer(text):
             when = _full_date(match)
@@ -324,11 +332,26 @@ def given_date(value: str | None) -> DatedAs | None:
 
 
 def standalone_date(text: str) -> DatedAs:
-    """A full date alone on a line of the text (``2017年2月3日`` under a notice): the first such line's."""
+    """A full date alone on a line of the text (``2017年2月3日`` or ``二〇一七年二月三日`` under a notice): the
+    first such line's."""
     for line in text.split("\n"):
         if _ALONE.match(line) and (match := _BYLINE_DATE.search(line)) and (when := _full_date(match)):
             return DatedAs(when, "day", line.strip())
+        if (match := _ALONE_IN_NUMERALS.match(line)) and (when := _date_in_numerals(match)):
+            return DatedAs(when, "day", line.strip())
     return UNDATED
+
+
+def _date_in_numerals(match: re.Match[str]) -> date | None:
+    year, month, day = (
+        parse_digit_string(match["y"]),
+        parse_chinese_integer(match["m"]),
+        parse_chinese_integer(match["d"]),
+    )
+    try:
+        return date(year, month, day) if year and month and day else None
+    except ValueError:
+        return None  # 二〇二三年二月三十日: not a day
 
 
 def event_date(exprs: list[DateExpr], item: DatedAs) -> tuple[DateExpr, DatedAs]:

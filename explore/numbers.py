@@ -35,6 +35,13 @@ def parse_chinese_integer(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def parse_digit_string(text: str) -> int | None:
+    """二〇二三 → 2023: numerals read digit by digit, as years are written; None if any is not a digit."""
+    if not text or any(c not in _DIGITS or c == "两" for c in text):
+        return None
+    return int("".join(str(_DIGITS[c]) for c in text))
+
+
 def parse_number(text: str) -> float | None:
     """Arabic (with thousands commas) or Chinese numerals to a float; ``None`` beyond what a float holds."""
     text = text.strip()

@@ -168,6 +168,18 @@ def test_clocks_garbled_impossible_and_future_dates_are_no_byline(text):
     assert byline_date([("byline", text)], today=date(2026, 11, 25)) == UNDATED
 
 
+def test_a_byline_naming_its_source_beside_a_weekday_is_no_site_clock():
+    assert byline_date([("byline", "2023-05-12 08:30 星期五 来源：某某网")]).when == date(2023, 5, 12)
+    assert byline_date([("byline", "2023年5月12日 星期五")], today=date(2023, 5, 12)) == UNDATED
+
+
+def test_a_signature_date_in_numerals_dates_a_notice():
+    assert standalone_date("通知如下。\n某县农业农村局\n二〇二三年五月十二日").when == date(2023, 5, 12)
+    assert standalone_date("通知如下。\n二〇一七年十二月三十一日").when == date(2017, 12, 31)
+    assert standalone_date("二〇二三年二月三十日") == UNDATED  # not a day
+    assert standalone_date("二〇二三年五月十二日召开会议。") == UNDATED  # a sentence, not a signature
+
+
 def test_the_byline_beats_the_lead_and_a_lead_year_is_history():
     byline = byline_date([("byline", "2023-05-07 08:00")])
     assert item_date([], None, byline=byline).when == date(2023, 5, 7)
