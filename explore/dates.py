@@ -11,6 +11,10 @@ A partial date (``9月27日``) takes its year from evidence, in this order:
 3. bounds: the article was written after the latest dated happening it
    reports and before the newest date in its page furniture (a related-links
    list dated 2023-01-09); when exactly one year fits between them, it is it.
+   With no dated furniture, a day after the latest happening the text dates
+   to its month or day is taken to be in that happening's year (a dateline
+   ``5月12日电`` over a report of January to April 2023); a day before it,
+   or a text that names bare years only, stays unsettled.
 
 Targets (``到2026年底``) are never evidence. Where the evidence does not
 settle the year, the year stays unknown and ``precision`` says so.
@@ -159,9 +163,14 @@ def furniture_bound(furniture: list[str]) -> date | None:
     return max((d for d in dates if d), default=None)
 
 
-def body_lower_bound(exprs: list[DateExpr]) -> date | None:
-    """The latest happening the text dates in full: it was written after it."""
-    dates = [e.as_date() for e in exprs if e.year is not None and e.role != "target" and e.relative is None]
+def body_lower_bound(exprs: list[DateExpr], *, finest: bool = False) -> date | None:
+    """The latest happening the text dates with its year: it was written after it. ``finest``: only one
+    dated to its month or day (a bare ``2016年`` may be the year the text is written in, or a plan for it)."""
+    dates = [
+        e.as_date()
+        for e in exprs
+        if e.year is not None and e.role != "target" and e.relative is None and (e.month or not finest)
+    ]
     return max((d for d in dates if d), default=None)
 
 
@@ -185,6 +194,7 @@ class YearEvidence:
     lower: date | None = None
     upper: date | None = None
     event: int | None = None  # the year of an event the lead names
+    latest: date | None = None  # the latest happening the text dates to its month or day (not a bare year)
 
     def year_for(self, month: int | None, day: int | None) -> tuple[int | None, str | None]:
         """The year of a partial date, and the rule that gave it (or ``None, None``)."""
@@ -194,6 +204,12 @@ class YearEvidence:
             return self.title, "title year"
         if self.event is not None:
             return self.event, "year of the event the lead names"
+        if self.latest is not None and self.upper is None and month is not None:
+            try:
+                candidate = date(self.latest.year, month, day or 1)
+            except ValueError:
+                return None, None
+            return (self.latest.year, "the year of the latest happening") if candidate >= self.latest else (None, None)
         if self.lower is None or self.upper is None or month is None:
             return None, None
         fits = []

@@ -178,6 +178,7 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
         lower=body_lower_bound(exprs),
         upper=context.furniture_date,
         event=event_year(text[:lead_end]),
+        latest=body_lower_bound(exprs, finest=True),
     )
     lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
     dated = item_date(lead, bulletin_edition, byline=context.byline, signature=standalone_date(text))

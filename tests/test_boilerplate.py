@@ -108,6 +108,8 @@ def reasons(lines) -> dict[str, str]:
         ("建议使用1920*1080分辨率 IE9以上版本浏览器", "navigation"),
         ("阅读 (1234)", "byline"),
         ("相关附件：", "attachment list"),
+        ("转载自合作媒体", "byline"),
+        ("本文摘自《某某日报》", "byline"),
     ],
 )
 def test_pattern_lines(line, reason):
@@ -139,6 +141,7 @@ def test_pattern_lines(line, reason):
         "村民关注的是收购价格。",
         "他建议使用新品种，" + PROSE,
         "技术支持来自省农科院，" + PROSE,
+        "摘自去年的报告，数据显示增长明显。",
     ],
 )
 def test_prose_is_not_furniture(line):

@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from explore.dates import YearEvidence, edition, find_dates, furniture_bound, resolve, title_year
+from explore.dates import (
+    YearEvidence,
+    body_lower_bound,
+    edition,
+    find_dates,
+    furniture_bound,
+    resolve,
+    title_year,
+)
 
 
 def one(text):
@@ -61,6 +69,19 @@ def test_bounds_settle_the_year_only_when_one_fits():
     assert resolve(expr, YearEvidence(lower=date(2021, 1, 1), upper=upper), None).year is None  # 2021 and 2022 fit
     assert resolve(expr, YearEvidence(upper=upper), None).year is None  # no lower bound: not settled
     assert resolve(one("1月5日，论坛举行。"), YearEvidence(lower=lower, upper=upper), None).year == 2023
+
+
+def test_with_no_upper_bound_a_dateline_after_the_latest_happening_takes_its_year():
+    """新华社某地5月12日电 over a text whose latest dated happening is in April 2023: written in 2023. A day
+    before that happening is not settled (the next year fits as well), nor is a text that dates nothing."""
+    latest = date(2023, 4, 30)
+    assert resolve(one("5月12日，推进会召开。"), YearEvidence(latest=latest), None).as_date() == date(2023, 5, 12)
+    assert resolve(one("3月5日，推进会召开。"), YearEvidence(latest=latest), None).year is None
+    assert resolve(one("5月12日，推进会召开。"), YearEvidence(), None).year is None
+    # Bare years say too little: 2016年 may be the year written in; 2017年2月 says the news came after it.
+    exprs = find_dates("2016年全国网络零售额增长。2017年2月，农村网络零售额增长。")
+    assert body_lower_bound(exprs, finest=True) == date(2017, 2, 1)
+    assert body_lower_bound(find_dates("2016年全国网络零售额增长。"), finest=True) is None
 
 
 def test_targets_are_not_given_a_year_by_evidence():
