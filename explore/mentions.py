@@ -108,7 +108,8 @@ def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:
         if preceding and preceding in rules.not_preceded_by.get(suffix, ""):
             continue  # 全部, 干部, 布局: a common word
         window_start = floor = max(0, match.start() - rules.max_chars)
-        if window_start < last_end and _begins_name(text, last_end, rules):
+        branch = _branch_of_last(text, last_end, match.start(), suffix, found, rules)
+        if window_start < last_end and _begins_name(text, last_end, rules) and not branch:
             window_start = floor = last_end  # a new name right after the last one: 中共某省委办公厅某省人民政府办公厅
         elif window_start < last_end:
             # A unit of the last name (省委网信办, 农业农村部市场与信息化司) reaches back to its start, no further.
@@ -289,6 +290,19 @@ def _shared_place(text: str, start: int, body: str, suffix: str, found: list[Men
     if previous.end != start - 1 or at < 2:
         return None
     return previous.surface[: at + 1] + suffix
+
+
+# A company's or bank's unit in a place: 中国电信股份有限公司云南分公司, 中国移动通信集团四川有限公司.
+_HAS_BRANCHES = frozenset({"company", "bank"})
+
+
+def _branch_of_last(text: str, last_end: int, suffix_start: int, suffix: str, found: list[Mention], rules) -> bool:
+    """Whether the name ending at ``suffix_start`` is the branch of the company found just before it: only a
+    place's name lies between that company's full name and a company's or bank's suffix."""
+    if not found or found[-1].end != last_end or found[-1].org_type not in _HAS_BRANCHES:
+        return False
+    between = text[last_end:suffix_start]
+    return rules.suffixes[suffix] in _HAS_BRANCHES and 2 <= len(between) <= 8 and _names_a_place(between)
 
 
 def _begins_name(text: str, at: int, rules) -> bool:

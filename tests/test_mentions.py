@@ -97,6 +97,14 @@ def test_people_after_a_title_and_later_bare():
         ("青义镇人民政府参加签约", [("青义镇人民政府", "青义镇人民政府")]),  # a town too small for the gazetteer
         ("通城县委、县政府决定", [("通城县委", "通城县委"), ("县政府", "通城县政府")]),  # the place they share
         ("在CNNIC发布的报告中", [("CNNIC", "中国互联网络信息中心")]),
+        # A company's unit in a place after its full name is the company's, like 中国联通重庆市分公司.
+        ("中国电信股份有限公司云南分公司推进建设", [("中国电信股份有限公司云南分公司", "中国电信")]),
+        ("中国移动通信集团四川有限公司推进建设", [("中国移动通信集团四川有限公司", "中国移动")]),
+        (
+            "阿里巴巴集团浙江某某公司成立",
+            [("阿里巴巴集团", "阿里巴巴"), ("浙江某某公司", "浙江某某公司")],
+        ),  # not a place
+        ("新希望集团与中兴通讯签约", [("新希望集团", "新希望集团"), ("中兴通讯", "中兴通讯")]),  # listed companies
     ],
 )
 def test_organizations_named_by_structure(text, expected):
