@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from explore.boilerplate import ARTICLE_BYLINE, Line, Lines, byline_follows, kept_indices, mark
-from explore.chars import CJK
+from explore.chars import CJK, is_cjk
 from explore.gazetteer import people_rules
 from explore.lines import (
     TITLE_MAX_CHARS,
@@ -133,6 +133,8 @@ def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
     if byline is None:
         return None
     above = [i for i in kept_indices(lines) if i < byline]
+    while above and len(lines[above[-1]].text.strip()) < _TITLE_MIN_CHARS:
+        above = above[:-1]  # a widget's label (扫一扫) between the title and its byline
     if above and lines[above[-1]].text.strip().startswith(("——", "—")):
         above = above[:-1]
     if len(above) >= 2 and _squeezed(lines[above[-1]].text).startswith(_squeezed(lines[above[-2]].text)):
@@ -144,6 +146,12 @@ def title_above_byline(lines: Lines) -> str | None:
     """The article's title as its layout gives it: the line just above its byline, before the text begins."""
     found = _title_and_byline(lines)
     return lines[found[0]].text.strip() if found else None
+
+
+def _is_a_name(text: str) -> bool:
+    """One person's name alone: a surname and one or two characters (or a list of names)."""
+    one = 2 <= len(text) <= 3 and text[0] in people_rules().surnames and all(is_cjk(c) for c in text)
+    return one or _is_names(text)
 
 
 def _is_names(text: str) -> bool:
@@ -248,21 +256,52 @@ def drop_outline_runs(lines: Lines) -> Lines:
     return mark(lines, marked, "table of contents")
 
 
+# A page with no byline: a few short labels (the site's name, a channel: 新闻中心) above a longer title that stands
+# just above the first paragraph.
+_HEADER_LABELS = 3
+_LABEL_MAX_CHARS = 12
+_TITLE_LIKE_MIN_CHARS = 8
+_TITLE_MIN_CHARS = 4  # a shorter line is a label, never a title
+
+
+def _title_under_labels(lines: Lines) -> int | None:
+    """The title of a page with no byline when only short labels stand above it, else ``None``."""
+    first = _first_prose(lines)
+    above = [i for i in kept_indices(lines) if i < first]
+    if not 2 <= len(above) <= _HEADER_LABELS + 1:
+        return None
+    *labels, at = above
+    title = lines[at].text.strip()
+    if not _TITLE_LIKE_MIN_CHARS <= len(title) <= TITLE_MAX_CHARS or title[-1] in "。，,：:；;" or is_heading(title):
+        return None
+    longest = min(_LABEL_MAX_CHARS, len(title) - 1)
+    if any(len(t := lines[i].text.strip()) > longest or has_sentence_punct(t) or is_heading(t) for i in labels):
+        return None
+    if any(_is_a_name(lines[i].text.strip()) for i in labels):
+        return None  # an author's card (name, offices), not a site's header
+    return at
+
+
 def drop_masthead(lines: Lines) -> Lines:
     """Above an article's title: the site's name, its channels, the path to the page.
 
     The title is the line just above the article's byline (``_title_and_byline``).
     Every line above the title that is not prose is the page's masthead; the
     title printed again with its subtitle, between it and the byline, is a copy.
+    With no byline, a few short labels above a longer title standing just
+    above the first paragraph are the masthead (``_title_under_labels``).
     """
     found = _title_and_byline(lines)
     if found is None:
-        return lines
+        at = _title_under_labels(lines)
+        return lines if at is None else mark(lines, [i for i in kept_indices(lines) if i < at], "masthead")
     at, byline = found
     kept = kept_indices(lines)
     title = _squeezed(lines[at].text)
     copies = [i for i in kept if at < i < byline and _squeezed(lines[i].text).startswith(title)]
     lines = mark(lines, copies, "repeated line")
+    labels = [i for i in kept if at < i < byline and len(lines[i].text.strip()) < _TITLE_MIN_CHARS]
+    lines = mark(lines, labels, "masthead")
     return mark(lines, [i for i in kept if i < at and not is_prose(lines[i].text.strip())], "masthead")
 
 

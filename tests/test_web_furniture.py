@@ -131,6 +131,30 @@ def test_the_masthead_above_a_title_and_its_byline_goes_and_the_title_stays():
     assert split.items[0].title == "某县召开数字乡村推进会"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [["新闻中心"], ["某某网", "扫一扫"], ["扫一扫", "某某新闻"], ["首页", "本地"]],
+)
+def test_with_no_byline_short_labels_above_the_title_are_the_masthead(header):
+    title = "某县推进数字乡村建设 电商带动农产品销售"
+    cleaned = clean_document("\n".join([*header, title, LEAD, PROSE]))
+    assert cleaned.text.split("\n") == [title, LEAD, PROSE]
+    assert split_items(cleaned.text, title_hint=cleaned.title).items[0].title == title
+
+
+def test_an_authors_card_above_the_text_is_no_masthead_and_no_title():
+    """A name with the offices it holds: the labels rule does not take the last office for a title."""
+    cleaned = clean_document("\n".join(["王小明", "人大代表", "某某协会荣誉会长", LEAD, PROSE]))
+    assert cleaned.text.split("\n")[:3] == ["王小明", "人大代表", "某某协会荣誉会长"]
+
+
+def test_a_widget_label_between_the_title_and_its_byline_is_no_title():
+    title = "某县推进数字乡村建设 电商带动农产品销售"
+    cleaned = clean_document("\n".join([title, "扫一扫", "2023-06-18 来源：某某网", LEAD, PROSE]))
+    assert cleaned.title == title and cleaned.text.split("\n") == [title, LEAD, PROSE]
+    assert byline_date([(r.reason, r.text) for r in cleaned.removed]).when == date(2023, 6, 18)
+
+
 def test_the_title_printed_again_with_its_subtitle_above_the_byline_goes():
     page = "\n".join(["首页 > 新闻", "直播成新农活", "直播成新农活 ——某县电商助农纪实", "记者王小明", LEAD, PROSE])
     cleaned = clean_document(page)
