@@ -105,6 +105,9 @@ def test_people_after_a_title_and_later_bare():
             [("阿里巴巴集团", "阿里巴巴"), ("浙江某某公司", "浙江某某公司")],
         ),  # not a place
         ("新希望集团与中兴通讯签约", [("新希望集团", "新希望集团"), ("中兴通讯", "中兴通讯")]),  # listed companies
+        ("杨凌示范区管委会与企业合作", [("杨凌示范区管委会", "杨凌示范区管委会")]),
+        ("北京市朝阳区人民法院审理此案", [("北京市朝阳区人民法院", "北京市朝阳区人民法院")]),  # not 人民法院 alone
+        ("奉节县召开会议，县融媒体中心报道", [("县融媒体中心", "奉节县融媒体中心")]),  # the county's
     ],
 )
 def test_organizations_named_by_structure(text, expected):
