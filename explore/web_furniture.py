@@ -71,7 +71,13 @@ def strip_markup(text: str) -> str:
     return _ENTITY.sub("", _TAG.sub("", text))
 
 
+# A template's placeholder left unfilled: ${article.title}, {{ page.date }}, <%= title %>.
+_PLACEHOLDER = re.compile(r"^\S*(\$\{[\w.]+\}|\{\{\s*[\w.]+\s*\}\}|<%=?[^%]*%>)\S*$")
+
+
 def _is_markup(text: str) -> bool:
+    if _PLACEHOLDER.match(text):
+        return True
     if "<" not in text and not _CODE_HINT.search(text):
         return False
     if _CODE.match(text) and not _CJK_CHAR.search(text):
@@ -374,6 +380,30 @@ WEB_RULES = (
     drop_numbered_copies,
     drop_outline_runs,
 )
-AFTER_PATTERNS = (drop_masthead, drop_summary_after_label, drop_listed_links)
+# Other articles' headlines listed after the article's last paragraph, with no label above them.
+_TRAILING_HEADLINES = 3
+_HEADLINE_CHARS = (8, 40)
+_NO_SENTENCE = re.compile(r"[。！？!?；;，,：:]")
+
+
+def drop_trailing_headlines(lines: Lines) -> Lines:
+    """After the last paragraph of prose, a run of at least three headline-like lines that ends the page:
+    links to other articles. Not after a paragraph that announces a list (…如下：), and never a numbered or
+    headed list (一、, 1.), whose items are the article's."""
+    kept = kept_indices(lines)
+    prose = [i for i in kept if is_prose(lines[i].text.strip())]
+    if not prose:
+        return lines
+    after = [i for i in kept if i > prose[-1]]
+    if len(after) < _TRAILING_HEADLINES or lines[prose[-1]].text.strip().endswith((":", "：")):
+        return lines
+    low, high = _HEADLINE_CHARS
+    texts = [lines[i].text.strip() for i in after]
+    if all(low <= len(t) <= high and not _NO_SENTENCE.search(t) and not is_heading(t) for t in texts):
+        return mark(lines, after, "related links")
+    return lines
+
+
+AFTER_PATTERNS = (drop_masthead, drop_summary_after_label, drop_listed_links, drop_trailing_headlines)
 
 __all__ = ["AFTER_PATTERNS", "WEB_RULES", "Line", "strip_markup"]

@@ -128,6 +128,12 @@ def reasons(lines) -> dict[str, str]:
         ("暂无评论，快来抢沙发吧", "page controls"),
         ("发布", "page controls"),
         ("本网站所刊载信息，不代表本站观点。", "disclaimer"),
+        ("新闻 | 体育 | 娱乐 | 财经 | 科技", "navigation"),
+        ("网站简介 - 广告服务 - 联系方式 - 招聘信息", "navigation"),
+        ("点击进入专题：", "navigation"),
+        ("00:00 / 02:35", "byline"),
+        ("播放", "page controls"),
+        ("更多>>", "related links"),
         ("本文摘自《某某日报》", "byline"),
     ],
 )

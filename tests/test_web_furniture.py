@@ -37,6 +37,8 @@ def test_markup_and_code_lines_go_and_tags_inside_prose_are_stripped():
     lines = drop_markup(lines_of('<div id="a1"><span></span></div>', ".nav { color: red; }", PROSE + "<br/>"))
     assert kept(lines) == [PROSE + "<br/>"]
     assert strip_markup("农产品<br style='x'/>上行&nbsp;") == "农产品上行"
+    placeholders = lines_of("${article.title}", "{{ page.date }}", "<%= title %>", "价格${price}元起，" + PROSE)
+    assert kept(drop_markup(placeholders)) == ["价格${price}元起，" + PROSE]  # in prose: the text's own
 
 
 def test_lines_in_another_language_go_when_chinese_is_the_page():
@@ -153,6 +155,35 @@ def test_a_widget_label_between_the_title_and_its_byline_is_no_title():
     cleaned = clean_document("\n".join([title, "扫一扫", "2023-06-18 来源：某某网", LEAD, PROSE]))
     assert cleaned.title == title and cleaned.text.split("\n") == [title, LEAD, PROSE]
     assert byline_date([(r.reason, r.text) for r in cleaned.removed]).when == date(2023, 6, 18)
+
+
+HEADLINES = ["某地举办农民丰收节活动", "数字赋能乡村治理的新探索", "某市电商直播基地正式启用"]
+
+
+@pytest.mark.parametrize("label", [[], ["更多>"], ["更多>>"]])
+def test_other_headlines_listed_after_the_last_paragraph_go(label):
+    cleaned = clean_document("\n".join([LEAD, PROSE, *label, *HEADLINES]))
+    assert cleaned.text.split("\n") == [LEAD, PROSE]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        HEADLINES[:2],  # two lines: too few to be a list of links
+        ["一、加强网络基础设施建设", "二、发展农村电子商务", "三、推进乡村治理数字化"],  # the article's headed list
+        ["某县农业农村局", "2023年6月18日", "某县数字乡村建设领导小组"],  # a signature
+    ],
+)
+def test_the_articles_own_closing_lines_stay(tail):
+    cleaned = clean_document("\n".join([LEAD, PROSE, *tail]))
+    assert cleaned.text.split("\n")[2:] == tail
+
+
+def test_an_announced_list_after_the_last_paragraph_stays():
+    intro = "经过评审，以下单位入选数字乡村建设典型案例名单如下："
+    items = ["某县数字乡村综合服务平台建设项目", "某县农村电商公共服务体系建设项目", "某县智慧农业物联网示范基地项目"]
+    cleaned = clean_document("\n".join([LEAD, PROSE, intro, *items]))
+    assert cleaned.text.split("\n")[-3:] == items
 
 
 def test_the_title_printed_again_with_its_subtitle_above_the_byline_goes():
