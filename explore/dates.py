@@ -324,6 +324,31 @@ def byline_date(furniture: Iterable[tuple[str, str]], *, today: date | None = No
     return UNDATED
 
 
+# The day a page's address was given (…/2023-06/18/c_…, …/202306/t20230618_…, …/art/2023/6/18/…).
+_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})[-/_](?P<m>\d{1,2})[-/_](?P<d>\d{1,2})(?=[/_.])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/)"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?![\d])"),
+)
+
+
+def url_date(texts: Iterable[str], *, today: date | None = None) -> DatedAs:
+    """The day in the first page address among ``texts`` (a record's url) that has one: news and government
+    sites file pages under the day they publish them. An address printed in a page's text is not used: the
+    page does not state it as its date (the development gold counts such a page as undated)."""
+    today = today or date.today()
+    for text in texts:
+        if not text or not _URL.match(text):
+            continue
+        for pattern in _URL_DATES:
+            for match in pattern.finditer(text):
+                when = _full_date(match)
+                if when is not None and when <= today:
+                    return DatedAs(when, "day", text.strip())
+    return UNDATED
+
+
 _GIVEN_MONTH = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*月?\s*$")
 _GIVEN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*$")
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from explore.clean import clean_document
 from explore.copies import signature_row
-from explore.dates import UNDATED, DatedAs, byline_date, furniture_bound, given_date
+from explore.dates import UNDATED, DatedAs, byline_date, furniture_bound, given_date, url_date
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
@@ -69,6 +69,10 @@ def _text_rows(
     script = detect_script(raw)
     furniture_date = furniture_bound(furniture)
     byline = given if given.when else byline_date((r.reason, r.text) for r in cleaned.removed)
+    from_url = False
+    if byline.when is None and record is not None:  # else the address a record gives, if it holds the day
+        byline = url_date([record.url])
+        from_url = byline.when is not None
     first = len(rows["documents"])
     for item in split.items:
         doc_id = doc_id_for(source_file, item.item_no)
@@ -79,7 +83,11 @@ def _text_rows(
         dated_by = None
         if found.date.when is not None:
             dated_by = (
-                "given" if given.when and found.date == given else "byline" if found.date == byline else "inferred"
+                "given"
+                if given.when and found.date == given
+                else ("url" if from_url else "byline")
+                if found.date == byline
+                else "inferred"
             )
         rows["documents"].append(
             {

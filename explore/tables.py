@@ -167,8 +167,8 @@ class Corpus:
         (datetime or null), ``date_precision`` (``day`` / ``month`` / ``year``,
         or ``month_day`` when the year is unknown; null when undated),
         ``date_text`` (the expression the date was read from), ``date_source``
-        (``given`` by a record, read from the page's ``byline``, or
-        ``inferred`` from the text), ``format`` (``text``, ``html``, ``jsonl``,
+        (``given`` by a record, read from the page's ``byline``, the day in
+        a record's ``url``, or ``inferred`` from the text), ``format`` (``text``, ``html``, ``jsonl``,
         ``json``, ``csv``, ``tsv``, ``parquet``, ``warc``), ``url`` and
         ``site`` (what a record says of its page), ``text`` (str:
         clean, Simplified, one paragraph a line), ``n_chars`` (int).

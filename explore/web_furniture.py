@@ -76,9 +76,9 @@ _PLACEHOLDER = re.compile(r"\$\{[\w.]+\}|\{\{\s*[\w.]+\s*\}\}|<%=?[^%]*%>")
 
 
 def _is_markup(text: str) -> bool:
-    if ("${" in text or "{{" in text or "<%" in text) and _PLACEHOLDER.search(text):
-        if len(_CJK_CHAR.findall(_PLACEHOLDER.sub("", text))) < 2:
-            return True  # in a sentence it is the text's own
+    placeholder = ("${" in text or "{{" in text or "<%" in text) and _PLACEHOLDER.search(text)
+    if placeholder and len(_CJK_CHAR.findall(_PLACEHOLDER.sub("", text))) < 2:
+        return True  # in a sentence it is the text's own
     if "<" not in text and not _CODE_HINT.search(text):
         return False
     if _CODE.match(text) and not _CJK_CHAR.search(text):

@@ -79,6 +79,23 @@ def test_a_jsonl_export_is_one_document_per_record_and_a_bad_line_is_reported(tm
     )
 
 
+def test_a_record_with_no_date_but_a_dated_address_is_dated_by_it(tmp_path):
+    """News and government sites file a page under its day: …/2023-06/18/…, …/t20230618_…, …/2023/0618/…."""
+    urls = [
+        "https://news.example.cn/2023-06/18/c_1129700000.htm",
+        "http://www.example.gov.cn/xxgk/202306/t20230618_123456.html",
+        "http://www.example.cn/2023/0618/123.shtml",
+        "https://www.example.cn/news/1129700000.html",  # an id, not a day
+        "https://news.example.cn/2099/01/02/a.html",  # after today: no publication date
+    ]
+    rows = [{"title": f"标题{i}", "content": ARTICLE[1], "url": url} for i, url in enumerate(urls)]
+    (tmp_path / "pages.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    documents = explore.load_corpus(tmp_path).documents.set_index("source_file")
+    dates = [str(d.date()) if pd.notna(d) else None for d in documents["date"]]
+    assert dates[:3] == ["2023-06-18"] * 3 and list(documents["date_source"][:3]) == ["url"] * 3
+    assert dates[3:] == [None, None]
+
+
 def test_a_csv_with_a_broken_quote_loads_every_other_row(tmp_path):
     rows = ["title,content,pub_date,url"]
     rows += [f"标题{i},{ARTICLE[i % 3]},2023-05-0{i},https://example.cn/{i}" for i in range(1, 6)]
