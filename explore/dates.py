@@ -290,7 +290,7 @@ _BYLINE_DATE = re.compile(
 # A site's clock (2026年11月25日 星期三) dates the visit, not the article; a byline that names the article's
 # source or author beside its weekday (2023-05-12 08:30 星期五 来源：…) is the article's.
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]")
-_ARTICLE_MARK = re.compile(r"来源|作者|编辑|发布|稿源|记者|出处")
+_ARTICLE_MARK = re.compile(r"来源|作者|编辑|发布|稿源|记者|出处|(?<!今天)(?:日期|时间)\s*[:：]")
 # Furniture that dates the article: bylines, print credits, navigation and metadata rows (never a list of links).
 BYLINE_REASONS = frozenset({"byline", "wire or print credit", "document metadata", "navigation", "editor credit"})
 _ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")

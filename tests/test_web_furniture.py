@@ -226,6 +226,8 @@ def test_clocks_garbled_impossible_and_future_dates_are_no_byline(text):
 def test_a_byline_naming_its_source_beside_a_weekday_is_no_site_clock():
     assert byline_date([("byline", "2023-05-12 08:30 星期五 来源：某某网")]).when == date(2023, 5, 12)
     assert byline_date([("byline", "2023年5月12日 星期五")], today=date(2023, 5, 12)) == UNDATED
+    assert byline_date([("byline", "日期：2023年5月12日 星期五")]).when == date(2023, 5, 12)  # labelled: the page's
+    assert byline_date([("byline", "今天是2023年5月12日 星期五")], today=date(2023, 5, 12)) == UNDATED
 
 
 def test_a_signature_date_in_numerals_dates_a_notice():
