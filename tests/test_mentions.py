@@ -122,6 +122,18 @@ def test_descriptions_and_common_words_are_no_organizations(text):
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杨某告诉上游新闻记者，直播持续了13个小时。", [("上游新闻", "上游新闻")]),
+        ("他在接受人民日报记者采访时说。", [("人民日报", "人民日报")]),  # a listed medium, from the verb on
+        ("互联网记者节活动举行。", []),  # a word, not a site
+    ],
+)
+def test_a_medium_whose_reporter_the_text_names(text, expected):
+    assert named(text) == expected
+
+
 def test_a_dateline_names_its_publisher():
     assert ("中国江西网", "中国江西网") in named("中国江西网讯 3月4日，某县开展直播活动。")
 
