@@ -10,6 +10,8 @@ from explore.chars import is_cjk
 _CN_NUM = "一二三四五六七八九十"
 # A title is at most this long; a longer line is a paragraph.
 TITLE_MAX_CHARS = 60
+# A headline says something: a line of two or three characters is a label (资讯, 要闻, 扫一扫) or a name.
+TITLE_MIN_CHARS = 4
 SENTENCE_PUNCT = frozenset("。！？；，：、,;!?:")
 _TERMINAL = frozenset("。！？；：…」』”）》)!?;:")
 

@@ -20,14 +20,13 @@ from explore.lines import (
     SECTION_HEADING,
     SUBSECTION_HEADING,
     TITLE_MAX_CHARS,
+    TITLE_MIN_CHARS,
     is_credit,
     is_heading,
 )
 
 SECTION_SEPARATOR = " / "
 _NOT_TITLE_ENDS = "。；，：、,;:…"
-# A headline says something: a line of two or three characters is a label (资讯, 要闻) or a name.
-_TITLE_MIN_CHARS = 4
 # A section's number alone: （一）, 二、, 3.
 _SECTION_MARK = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?$")
 # A first line opening with the name of a part of a text is that part's heading: 引言：…, 前言：…
@@ -109,7 +108,7 @@ def _is_title(line: str, hint: str | None) -> bool:
     it may end in a question, a quotation or a bracket, not in a full stop, comma or colon."""
     if hint is not None and line == hint:
         return True
-    if len(line) < _TITLE_MIN_CHARS or len(line) > TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
+    if len(line) < TITLE_MIN_CHARS or len(line) > TITLE_MAX_CHARS or line[-1] in _NOT_TITLE_ENDS or "。" in line:
         return False
     quoted_speech = line[0] in "“「" and line[-1] in "”」" and re.search(r"[，！？,!?]", line)
     return not quoted_speech and not is_heading(line) and not _SECTION_MARK.match(line) and not _PART_LABEL.match(line)

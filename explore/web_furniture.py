@@ -21,6 +21,7 @@ from explore.chars import CJK, is_cjk
 from explore.gazetteer import people_rules
 from explore.lines import (
     TITLE_MAX_CHARS,
+    TITLE_MIN_CHARS,
     bigram_share,
     ends_sentence,
     has_sentence_punct,
@@ -140,7 +141,7 @@ def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
     if byline is None:
         return None
     above = [i for i in kept_indices(lines) if i < byline]
-    while above and len(lines[above[-1]].text.strip()) < _TITLE_MIN_CHARS:
+    while above and len(lines[above[-1]].text.strip()) < TITLE_MIN_CHARS:
         above = above[:-1]  # a widget's label (扫一扫) between the title and its byline
     if above and lines[above[-1]].text.strip().startswith(("——", "—")):
         above = above[:-1]
@@ -268,7 +269,6 @@ def drop_outline_runs(lines: Lines) -> Lines:
 _HEADER_LABELS = 3
 _LABEL_MAX_CHARS = 12
 _TITLE_LIKE_MIN_CHARS = 8
-_TITLE_MIN_CHARS = 4  # a shorter line is a label, never a title
 
 
 def _title_under_labels(lines: Lines) -> int | None:
@@ -307,7 +307,7 @@ def drop_masthead(lines: Lines) -> Lines:
     title = _squeezed(lines[at].text)
     copies = [i for i in kept if at < i < byline and _squeezed(lines[i].text).startswith(title)]
     lines = mark(lines, copies, "repeated line")
-    labels = [i for i in kept if at < i < byline and len(lines[i].text.strip()) < _TITLE_MIN_CHARS]
+    labels = [i for i in kept if at < i < byline and len(lines[i].text.strip()) < TITLE_MIN_CHARS]
     lines = mark(lines, labels, "masthead")
     return mark(lines, [i for i in kept if i < at and not is_prose(lines[i].text.strip())], "masthead")
 
