@@ -384,7 +384,6 @@ WEB_RULES = (
 # Other articles' headlines listed after the article's last paragraph, with no label above them.
 _TRAILING_HEADLINES = 3
 _HEADLINE_CHARS = (8, 40)
-_NO_SENTENCE = re.compile(r"[。！？!?；;，,：:]")
 
 
 def drop_trailing_headlines(lines: Lines) -> Lines:
@@ -400,7 +399,8 @@ def drop_trailing_headlines(lines: Lines) -> Lines:
         return lines
     low, high = _HEADLINE_CHARS
     texts = [lines[i].text.strip() for i in after]
-    if all(low <= len(t) <= high and not _NO_SENTENCE.search(t) and not is_heading(t) for t in texts):
+    # a headline may list with 、 (京东、阿里助农), never with sentence punctuation
+    if all(low <= len(t) <= high and not has_sentence_punct(t.replace("、", "")) and not is_heading(t) for t in texts):
         return mark(lines, after, "related links")
     return lines
 
