@@ -252,6 +252,8 @@ class OrgRules:
     coordinated_not_ending: tuple[str, ...]  # 企业, 农户: a list member ending so is a kind, not a name
     bare_bodies: tuple[str, ...]  # 委, 政府: what a level alone may head
     bare_not_after: str  # 市县政府, 各级: characters before a level that make it no one place
+    reporting_medium: re.Pattern[str] | None  # 告诉上游新闻记者: a medium named by its reporter (group "name")
+    min_site_chars: int  # a shorter unlisted …网 is a word (互联网)
 
 
 @lru_cache(maxsize=1)
@@ -290,6 +292,20 @@ def org_rules() -> OrgRules:
         coordinated_not_ending=tuple(coordinated.get("not_ending", ())),
         bare_bodies=tuple(sorted(bare.get("bodies", ()), key=len, reverse=True)),
         bare_not_after=bare.get("not_after", ""),
+        reporting_medium=_reporting_medium(rules.get("reporting_media")),
+        min_site_chars=int(rules.get("reporting_media", {}).get("min_site_chars", 0)),
+    )
+
+
+def _reporting_medium(spec: dict | None) -> re.Pattern[str] | None:
+    """The pattern of ``[reporting_media]``: the name runs from after a verb or a break to a medium's ending."""
+    if not spec:
+        return None
+    after = "|".join(map(re.escape, spec["after"]))
+    endings = "|".join(map(re.escape, sorted(spec["endings"], key=len, reverse=True)))
+    reporters = "|".join(map(re.escape, sorted(spec["reporters"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:{after}|[，。、；：“”（(\n]|^)(?P<name>(?:(?!{after}|在)[{CJK}]){{2,6}}?(?:{endings}))(?:{reporters})"
     )
 
 

@@ -522,25 +522,16 @@ _DATELINE = re.compile(
 )
 
 
-# A medium whose reporter the text names (告诉上游新闻记者, 接受某某日报记者采访): the words between a verb of
-# telling or a break and 记者, ending as a medium's name does.
-_REPORTING_MEDIUM = re.compile(
-    rf"(?:告诉|接受|向|对|据|[，。、；：“”（(\n]|^)"
-    rf"(?P<name>(?:(?!告诉|接受|在|向|对|据)[{CJK}]){{2,6}}?(?:新闻|日报|晚报|时报|商报|网|电视台|客户端))"
-    rf"(?:记者|首席记者|特约记者)"
-)
-
-
 def _dateline_publishers(text: str) -> list[Mention]:
     """The publisher a dateline names (新华社北京10月2日电, C114讯, 中国江西网讯), and a medium whose reporter
     the text names (告诉上游新闻记者): media organizations (a listed one by its canonical name)."""
-    aliases = org_aliases()
+    aliases, rules = org_aliases(), org_rules()
     found = []
-    for pattern in (_DATELINE, _REPORTING_MEDIUM):
-        for m in pattern.finditer(text):
+    for pattern in (_DATELINE, rules.reporting_medium):
+        for m in pattern.finditer(text) if pattern is not None else ():
             name = m.group("name")
             listed = aliases.get(name)
-            if not listed and name.endswith("网") and len(name) < 4:
+            if not listed and name.endswith("网") and len(name) < rules.min_site_chars:
                 continue  # 互联网, 物联网: a word, not a site
             canonical, org_type = (listed.canonical, listed.org_type) if listed else (name, "media")
             found.append(Mention("org", canonical, name, m.start("name"), m.end("name"), org_type=org_type))
