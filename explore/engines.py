@@ -24,6 +24,13 @@ from explore.load import ReadOptions
 from explore.pipeline import Frames, process_paths
 from explore.tables import TABLES
 
+# A LocalCluster made for one build has no dashboard, so none of what feeds one: the statistical profiler
+# (a stack sample every 10 ms in each worker) and the GIL monitor (every 1 ms). Measured with
+# benchmarks/engine_cpu.py; a cluster given by address keeps its own settings.
+_LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
 # Partitions in flight per worker: enough to balance uneven files and keep every worker busy,
 # few enough that finished partitions waiting to be written stay small.
 _IN_FLIGHT_PER_WORKER = 4
@@ -61,12 +68,14 @@ def dask_engine(
     def run(paths: list[str], root: str, options: ReadOptions, progress: bool) -> Iterator[Frames]:
         if not paths:
             return
+        import dask
         import dask.bag as db
         from distributed import Client, LocalCluster
         from tqdm import tqdm
 
         workers = n_workers or os.cpu_count() or 1
         cluster = None
+        settings = dask.config.set(_LOCAL_CLUSTER_CONFIG if scheduler is None else {})
         if scheduler is None:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         try:
@@ -84,6 +93,7 @@ def dask_engine(
         finally:
             if cluster is not None:
                 cluster.close()
+            settings.__exit__(None, None, None)
 
     return run
 

@@ -167,6 +167,20 @@ def test_dask_engine_writes_the_same_tables(source, tmp_path):
     local, dask = (pd.read_parquet(table_files(tmp_path / name)["stories"]) for name in ("local", "dask"))
     pd.testing.assert_frame_equal(local, dask)
     assert local["duplicate_of"].notna().sum() == 1  # the seeds' one copy
+    import dask
+
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the build's settings did not leak
+
+
+def test_a_local_cluster_turns_off_only_settings_dask_has():
+    """The settings a build's own LocalCluster changes (its profiler, its GIL monitor) are names dask knows:
+    a misspelt key would be set and read by no one."""
+    import dask
+
+    from explore.engines import _LOCAL_CLUSTER_CONFIG
+
+    for key in _LOCAL_CLUSTER_CONFIG:
+        assert dask.config.get(key) is True, key  # a known key, on by default
 
 
 def test_the_process_pool_writes_the_same_tables(source, tmp_path):
