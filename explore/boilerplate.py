@@ -257,6 +257,11 @@ def trim_glued_tail(lines: Lines) -> Lines:
     return tuple(out)
 
 
+_RESTATED_SHARE = 0.6
+_LONG_PARAGRAPH = 250
+_RESTATED_SHARE_OF_LONG = 0.8
+
+
 def drop_captions(lines: Lines) -> Lines:
     """Unnumbered image captions: a short label that restates the paragraph above it.
 
@@ -286,9 +291,12 @@ def drop_captions(lines: Lines) -> Lines:
             continue  # a heading announces what follows; a date alone is a notice's, not a picture's
         if _NAMES_A_DOCUMENT_OR_BODY.search(_BRACKETED_END.sub("", text)) and not _reports_an_act(text):
             continue  # a document's title (…实施方案) or a signature (…农业农村厅) describes no picture
-        share_before = bigram_share(text, lines[body[at - 1]].text)
+        above = lines[body[at - 1]].text
+        share_before = bigram_share(text, above)
         restated = first_said.get(text, len(body)) < at
-        if restated or (share_before >= 0.6 and share_before > bigram_share(text, following)):
+        # A long paragraph shares many of the words of any line on its subject: it takes more to be restated.
+        enough = _RESTATED_SHARE if len(above) <= _LONG_PARAGRAPH else _RESTATED_SHARE_OF_LONG
+        if restated or (share_before >= enough and share_before > bigram_share(text, following)):
             marked.append(i)
     return mark(lines, marked, "image caption")
 

@@ -279,6 +279,18 @@ def test_caption_restating_the_paragraph_above():
     assert reasons(drop_captions(lines)) == {"中国联通与信通院签署合作协议": "image caption"}
 
 
+def test_a_heading_after_a_long_paragraph_on_its_subject_stays():
+    """A long paragraph shares most words of any line on its subject; it does not make the heading under it a
+    caption unless nearly all of the heading is in it."""
+    long = "一直以来，中国移动开展消费帮扶活动，" + "在网络、产品和服务上持续发力，" * 17 + "亮点很多。"
+    heading = "中国移动消费帮扶活动亮点纷呈"
+    nxt = "今年是巩固拓展脱贫攻坚成果同乡村振兴有效衔接的关键一年，各地积极开展消费帮扶活动。"
+    lines = lines_of("标题", long, heading, nxt)
+    assert kept(drop_captions(lines)) == ["标题", long, heading, nxt]
+    short = "中国移动深入实施数智乡村振兴计划，开展消费帮扶活动，亮点纷呈。"
+    assert reasons(drop_captions(lines_of("标题", short, heading, nxt))) == {heading: "image caption"}
+
+
 def test_heading_that_echoes_both_neighbours_stays():
     before = "政协委员、专家齐聚一堂，聚焦数智乡村建设实践等话题进行了深入交流和探讨，并为乡村振兴建言献策。"
     heading = "委员专家充分肯定数智乡村建设现实意义"
