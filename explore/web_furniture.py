@@ -112,12 +112,18 @@ def drop_foreign_lines(lines: Lines) -> Lines:
     return mark(lines, [i for i in kept_indices(lines) if _is_foreign(lines[i].text.strip())], "another language")
 
 
+# A section's number on a line of its own (1.1, 2.3.1): the outline of the text, not a stray mark.
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}$")
+
+
 def drop_stray_symbols(lines: Lines) -> Lines:
-    """Lines of one to three characters with no Chinese in them: ``x``, ``?``, ``| |``."""
+    """Lines of one to three characters with no Chinese in them: ``x``, ``?``, ``| |`` (not a section's number)."""
     stray = [
         i
         for i in kept_indices(lines)
-        if not _CJK_CHAR.search(t := lines[i].text.strip()) and (len(t) <= 3 or set(t) <= _STRAY_MARKS)
+        if not _CJK_CHAR.search(t := lines[i].text.strip())
+        and (len(t) <= 3 or set(t) <= _STRAY_MARKS)
+        and not _SECTION_NUMBER.match(t)
     ]
     return mark(lines, stray, "stray symbols")
 

@@ -50,6 +50,7 @@ def test_lines_in_another_language_go_when_chinese_is_the_page():
 def test_stray_symbols_and_keyword_stuffing_go():
     stuffed = "免费电影，高清视频，在线观看，热门影视，最新综艺，精彩剧集，独家资源"
     assert kept(drop_stray_symbols(lines_of("x", "???", PROSE))) == [PROSE]
+    assert kept(drop_stray_symbols(lines_of("1.1", "2.3.1", "-", PROSE))) == ["1.1", "2.3.1", PROSE]  # an outline
     assert kept(drop_keyword_lists(lines_of(stuffed, "标题在这里", PROSE))) == ["标题在这里", PROSE]
 
 
