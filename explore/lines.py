@@ -35,7 +35,14 @@ def punct_count(line: str) -> int:
     return len(_SENTENCE_PUNCT_RE.findall(line))
 
 
+# A note's number after a sentence's end: 。[5], 。［12］
+_NOTE_MARK = re.compile(r"(?:\[\d{1,3}\]|［\d{1,3}］)$")
+
+
 def ends_sentence(line: str) -> bool:
+    """The line ends as a sentence does (a note's number after its end does not change that: 。[5])."""
+    if line and line[-1] in "]］" and (mark := _NOTE_MARK.search(line)):
+        line = line[: mark.start()]
     return bool(line) and line[-1] in _TERMINAL
 
 

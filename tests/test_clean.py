@@ -62,6 +62,9 @@ def test_pipeline_order_is_visible():
         (["标题", "近日，中央网信办、农业农村部等十一个部门联合印发了通知。", "部署开展试点。"], None),
         (["标题", "中国联通与信通院签署合作协议", "中国联通携手177家伙伴成立联盟。"], None),
         (["标题", "近日，中央网信办、农业农村部等十一个部门联合印发了通知", "（信息来源：网信中国）"], None),
+        # a note's number after a full stop ends the paragraph all the same: the heading below is its own
+        (["标题", "社会创新可能更为关键，这一点在很多案例中得到印证。[5]", "信息通信技术和穷人创新"], None),
+        (["标题", "社会创新可能更为关键，这一点在很多案例中得到印证。［12］", "下一节讨论平台"], None),
         # a document's title is never the first half of its salutation
         (
             ["某某网", "某某县人民政府办公室关于印发数字乡村建设实施方案的通知", "各乡镇人民政府，县直各有关单位："],
