@@ -38,16 +38,18 @@ FIGURES_ENV = "EXPLORE_FIGURES"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 # Draws the figure once the page's plotly.js is loaded and the div is in the document. An output area may
-# insert its HTML before either is true (a dashboard renders outputs as they arrive), so it waits for both.
+# insert its HTML before either is true (a dashboard renders outputs as they arrive), so it waits for both —
+# for two minutes at most: a figure replaced before it was ever shown stops waiting.
 _DRAW = """<div class="explore-figure"></div>
 <script type="text/javascript">
 (function (script) {{
   var figure = {spec};
   var div = script.previousElementSibling;
   var config = {{responsive: true, displaylogo: false}};
+  var tries = 2400;
   (function draw() {{
     if (window.Plotly && div.isConnected) {{ window.Plotly.newPlot(div, figure.data, figure.layout, config); }}
-    else {{ setTimeout(draw, 50); }}
+    else if (--tries > 0) {{ setTimeout(draw, 50); }}
   }})();
 }})(document.currentScript);
 </script>"""
