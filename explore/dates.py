@@ -325,7 +325,6 @@ def byline_date(furniture: Iterable[tuple[str, str]], *, today: date | None = No
 
 
 # The day a page's address was given (…/2023-06/18/c_…, …/202306/t20230618_…, …/art/2023/6/18/…).
-_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})[-/_](?P<m>\d{1,2})[-/_](?P<d>\d{1,2})(?=[/_.])"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/)"),
@@ -333,19 +332,18 @@ _URL_DATES = (
 )
 
 
-def url_date(texts: Iterable[str], *, today: date | None = None) -> DatedAs:
-    """The day in the first page address among ``texts`` (a record's url) that has one: news and government
-    sites file pages under the day they publish them. An address printed in a page's text is not used: the
-    page does not state it as its date (the development gold counts such a page as undated)."""
+def url_date(url: str | None, *, today: date | None = None) -> DatedAs:
+    """The day in a record's address, if it holds one: news and government sites file pages under the day they
+    publish them. An address printed in a page's text is not used: the page does not state it as its date (the
+    development gold counts such a page as undated)."""
+    if not url:
+        return UNDATED
     today = today or date.today()
-    for text in texts:
-        if not text or not _URL.match(text):
-            continue
-        for pattern in _URL_DATES:
-            for match in pattern.finditer(text):
-                when = _full_date(match)
-                if when is not None and when <= today:
-                    return DatedAs(when, "day", text.strip())
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(url):
+            when = _full_date(match)
+            if when is not None and when <= today:
+                return DatedAs(when, "day", url.strip())
     return UNDATED
 
 

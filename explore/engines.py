@@ -11,6 +11,7 @@ build writes them while the workers go on and memory stays flat.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -74,26 +75,24 @@ def dask_engine(
         from tqdm import tqdm
 
         workers = n_workers or os.cpu_count() or 1
-        cluster = None
-        settings = dask.config.set(_LOCAL_CLUSTER_CONFIG if scheduler is None else {})
-        if scheduler is None:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        try:
-            with Client(scheduler or cluster) as client:
-                if scheduler is not None:
-                    workers = max(1, len(client.scheduler_info()["workers"]))
-                size = max(1, min(partition_files, -(-len(paths) // (workers * _IN_FLIGHT_PER_WORKER))))
-                bag = db.from_sequence(paths, partition_size=size)
-                parts = bag.map_partitions(partial(_partition, root=root, options=options)).to_delayed()
-                with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar:
-                    results = _in_order(lambda i: client.compute(parts[i]), len(parts), workers * _IN_FLIGHT_PER_WORKER)
-                    for _task, (frames,) in results:
-                        bar.update(len(frames["report"]))
-                        yield frames
-        finally:
-            if cluster is not None:
-                cluster.close()
-            settings.__exit__(None, None, None)
+        with contextlib.ExitStack() as stack:  # closed in reverse: the client, the cluster, then the settings
+            cluster = None
+            if scheduler is None:
+                stack.enter_context(dask.config.set(_LOCAL_CLUSTER_CONFIG))
+                cluster = stack.enter_context(
+                    LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                )
+            client = stack.enter_context(Client(scheduler or cluster))
+            if scheduler is not None:
+                workers = max(1, len(client.scheduler_info()["workers"]))
+            size = max(1, min(partition_files, -(-len(paths) // (workers * _IN_FLIGHT_PER_WORKER))))
+            bag = db.from_sequence(paths, partition_size=size)
+            parts = bag.map_partitions(partial(_partition, root=root, options=options)).to_delayed()
+            with tqdm(total=len(paths), desc="files", unit="file", disable=not progress or None) as bar:
+                results = _in_order(lambda i: client.compute(parts[i]), len(parts), workers * _IN_FLIGHT_PER_WORKER)
+                for _task, (frames,) in results:
+                    bar.update(len(frames["report"]))
+                    yield frames
 
     return run
 

@@ -527,8 +527,8 @@ def _dateline_publishers(text: str) -> list[Mention]:
     the text names (告诉上游新闻记者): media organizations (a listed one by its canonical name)."""
     aliases, rules = org_aliases(), org_rules()
     found = []
-    for pattern in (_DATELINE, rules.reporting_medium):
-        for m in pattern.finditer(text) if pattern is not None else ():
+    for pattern in filter(None, (_DATELINE, rules.reporting_medium)):
+        for m in pattern.finditer(text):
             name = m.group("name")
             listed = aliases.get(name)
             if not listed and name.endswith("网") and len(name) < rules.min_site_chars:

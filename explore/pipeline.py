@@ -71,7 +71,7 @@ def _text_rows(
     byline = given if given.when else byline_date((r.reason, r.text) for r in cleaned.removed)
     from_url = False
     if byline.when is None and record is not None:  # else the address a record gives, if it holds the day
-        byline = url_date([record.url])
+        byline = url_date(record.url)
         from_url = byline.when is not None
     first = len(rows["documents"])
     for item in split.items:
