@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from explore.dates import (
     UNDATED,
@@ -33,8 +35,8 @@ from explore.dates import (
 )
 from explore.events import event_kind
 from explore.mentions import Mention, find_mentions
-from explore.metrics import find_metrics
-from explore.sentences import Sentence, split_sentences, stored_text
+from explore.metrics import iter_metrics
+from explore.sentences import Sentence, StoredSentence, split_sentences, stored_text
 from explore.themes import find_themes
 
 # A clause that opens with the whole country, province or city (全国已建成…) reports no organization's figure.
@@ -153,15 +155,63 @@ def _actors_named(inside: list[Mention], affiliations: dict[str, str]) -> list[s
     return named + media
 
 
+class _NationalOpenings:
+    """Where each clause of a sentence opens on the whole country (全国, 我国 …), found once per clause: a figure
+    in such a clause is the country's, not the sentence's actor's."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self._text = sentence.text
+        self._breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(sentence.text)]
+        self._ends: dict[int, int | None] = {}  # clause start → where its national opening ends, if it has one
+
+    def before(self, offset_in_sentence: int) -> bool:
+        """Whether the clause holding ``offset_in_sentence`` names the country before it."""
+        before = bisect_left(self._breaks, offset_in_sentence)
+        clause_start = self._breaks[before - 1] + 1 if before else 0
+        if clause_start not in self._ends:
+            opening = _NATIONAL_OPENING.match(self._text, clause_start)
+            self._ends[clause_start] = opening.end() if opening else None
+        end = self._ends[clause_start]
+        # The shortest opening (the pattern is lazy) is the one that ends before the figure, if any does.
+        return end is not None and end <= offset_in_sentence
+
+
 def _metric_org(
-    sentence: Sentence, breaks: list[int], offset_in_sentence: int, actor: str | None, has_own_org: bool
+    openings: _NationalOpenings, offset_in_sentence: int, actor: str | None, has_own_org: bool
 ) -> str | None:
-    if not has_own_org:
-        before = bisect_left(breaks, offset_in_sentence)
-        clause_start = breaks[before - 1] + 1 if before else 0
-        if _NATIONAL_OPENING.match(sentence.text, clause_start, offset_in_sentence):
-            return None
+    if not has_own_org and openings.before(offset_in_sentence):
+        return None
     return actor
+
+
+def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org: bool) -> Iterator[dict]:
+    """Each figure of a sentence as a row of ``metrics``, made as it is found (a table flattened into one line holds
+    thousands: none is kept once its row is made)."""
+    metrics = iter_metrics(sentence)
+    first = next(metrics, None)
+    if first is None:
+        return
+    hits = find_themes(sentence.text)
+    theme_names = "; ".join(h.theme for h in hits) or None
+    theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits) or None
+    openings, stored = _NationalOpenings(sentence), StoredSentence(sentence)
+    for metric in chain((first,), metrics):
+        yield {
+            "doc_id": doc_id,
+            "value": metric.value,
+            "unit": metric.unit,
+            "subject": metric.subject,
+            "qualifier": metric.qualifier,
+            "raw": metric.raw,
+            "org": _metric_org(openings, metric.start - sentence.start, actor, has_own_org),
+            "category": metric.category,
+            "measure": metric.measure,
+            "themes": theme_names,
+            "theme_evidence": theme_evidence,
+            "sentence": stored.around(metric.start, metric.end),
+            "start": metric.start,
+            "end": metric.end,
+        }
 
 
 def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtraction:
@@ -195,31 +245,7 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
 
     metric_rows, event_rows = [], []
     for sentence, actor, inside, in_sentence in zip(sentences, actors, mentions_in, dates_in, strict=True):
-        own_org = any(m.kind != "person" for m in inside)
-        metrics = find_metrics(sentence)
-        hits = find_themes(sentence.text) if metrics else []
-        theme_names = "; ".join(h.theme for h in hits)
-        theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits)
-        breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(sentence.text)] if metrics else []
-        for metric in metrics:
-            metric_rows.append(
-                {
-                    "doc_id": context.doc_id,
-                    "value": metric.value,
-                    "unit": metric.unit,
-                    "subject": metric.subject,
-                    "qualifier": metric.qualifier,
-                    "raw": metric.raw,
-                    "org": _metric_org(sentence, breaks, metric.start - sentence.start, actor, own_org),
-                    "category": metric.category,
-                    "measure": metric.measure,
-                    "themes": theme_names or None,
-                    "theme_evidence": theme_evidence or None,
-                    "sentence": stored_text(sentence, metric.start, metric.end),
-                    "start": metric.start,
-                    "end": metric.end,
-                }
-            )
+        metric_rows.extend(_metric_rows(context.doc_id, sentence, actor, any(m.kind != "person" for m in inside)))
         if in_sentence:
             event_rows.append(_event_row(_Event(context.doc_id, sentence, actor, *event_date(in_sentence, dated))))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -63,6 +64,7 @@ class _Rules:
     pattern: re.Pattern[str]
     stops: re.Pattern[str]
     vocabulary: UnitVocabulary
+    not_followed_by: dict[str, str]  # unit → the characters that make it half of another word (618期间)
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +81,11 @@ def _rules() -> _Rules:
         rf"(?:(?P<unit>{unit_alt})|(?P<noun>{nouns}))?"
         rf"(?:{_CURRENCY}?(?P<post>{after}))?"
     )
+    if tuple(pattern.groupindex) != _Groups._fields or pattern.groups != len(_Groups._fields):
+        raise AssertionError(f"the figure pattern's groups {tuple(pattern.groupindex)} are not {_Groups._fields}")
     stops = re.compile("|".join(re.escape(w) for w in vocabulary.subject_stops))
-    return _Rules(pattern, stops, vocabulary)
+    not_followed_by = {unit: spec.get("not_followed_by", "") for unit, spec in vocabulary.units.items()}
+    return _Rules(pattern, stops, vocabulary, not_followed_by)
 
 
 _DIGIT = re.compile(r"\d")
@@ -94,19 +99,16 @@ _NOT_FIGURE_AFTER = re.compile(r"(?:[年月日天周岁号届]|[-/.]\d|[A-Za-z]|
 
 
 class _Groups(NamedTuple):
-    """The parts of one match of the figure pattern, read once."""
+    """The parts of one match of the figure pattern, read once (in the pattern's order of its groups)."""
 
+    pre: str | None
     num: str
+    mult: str | None
+    mid: str | None
+    mult2: str | None
     unit: str | None
     noun: str | None
-    mult: str | None
-    mult2: str | None
-    pre: str | None
-    mid: str | None
     post: str | None
-
-
-_GROUP_NAMES = _Groups._fields
 
 
 def _scaled(groups: _Groups) -> float | None:
@@ -139,38 +141,72 @@ def _qualifier(groups: _Groups) -> str:
     return "exact"
 
 
-def _is_figure(match: re.Match[str], groups: _Groups, text: str) -> bool:
-    num, unit, noun, mult = groups.num, groups.unit, groups.noun, groups.mult
-    num_start = match.start("num")
+_NUM_GROUP, _UNIT_GROUP = _Groups._fields.index("num") + 1, _Groups._fields.index("unit") + 1
+
+
+class _Reading(NamedTuple):
+    """What a match says by its own words: its value, unit (after 七成 → 70 %) and qualifier."""
+
+    value: float
+    unit: str | None
+    qualifier: str
+
+
+def _fits_context(match: re.Match[str], groups: _Groups, text: str, not_followed_by: dict[str, str]) -> bool:
+    """Whether the characters around a match leave it a figure (the words of the match are ``_read``'s)."""
+    num_start = match.start(_NUM_GROUP)
     before = text[num_start - 1] if num_start else ""
-    range_end = before in "-—~～" and num_start >= 2 and text[num_start - 2] == "%"
-    if before == "第" or (before and ((before.isascii() and before.isalnum()) or before in ".-/") and not range_end):
-        return False  # ordinal, model name (iPhone 15), version or code; 15%-20% is two figures
+    if (
+        before
+        and (before == "第" or before in ".-/" or (before.isascii() and before.isalnum()))
+        and not (before == "-" and num_start >= 2 and text[num_start - 2] == "%")
+    ):
+        return False  # an ordinal, a model name (iPhone 15), a version or a code; but 15%-20% is two figures
+    unit = groups.unit
+    if unit:
+        following = text[match.end(_UNIT_GROUP) : match.end(_UNIT_GROUP) + 1]
+        if following and following in not_followed_by[unit]:
+            return False  # 618期间, 一成不变: the unit is half of another word
+    # a date or year, a duration or time window (30小时内), a code
+    return bool(groups.mult) or not _NOT_FIGURE_AFTER.match(text, num_start + len(groups.num))
+
+
+@lru_cache(maxsize=8192)
+def _read(groups: _Groups) -> _Reading | None:
+    """A match's value, unit and qualifier, or None when its own words make it no figure (matches recur: read
+    once)."""
+    num, unit, noun, mult = groups.num, groups.unit, groups.noun, groups.mult
     if not (unit or noun or mult):
-        return False
-    spec = _rules().vocabulary.units.get(unit) if unit else None
-    following = text[match.end("unit") : match.end("unit") + 1] if spec else ""
-    if following and following in spec.get("not_followed_by", ""):
-        return False  # 618期间, 一成不变: the unit is half of another word
-    if not mult and _NOT_FIGURE_AFTER.match(text, num_start + len(num)):
-        return False  # a date or year, a duration or time window (30小时内), a code
+        return None
+    spec = _rules().vocabulary.units[unit] if unit else {}
+    value = _scaled(groups)
+    if value is None:
+        return None
     if num[0].isdigit():
         digits = num.replace(",", "").split(".")[0]
         if len(digits) == 4 and digits[:2] in ("19", "20") and not unit and not mult:
-            return False  # 2023农村直播电商: a year used as an adjective
-        return len(digits) < 7 or bool(unit or mult)  # else a phone or document number
-    # Chinese numerals: a unit (or a noun counted: 数十万农户) is required, and small ones belong to prose
-    if not (unit or noun):
-        return False
-    if num in _BARE_SCALES and not (groups.pre or groups.mid):
-        return False  # 千家万户, 每万人: a scale word of prose, not a count (万余人 is one)
-    vague = num[0] in _VAGUE and len(num) == 2
-    if not unit and not (vague or groups.mid or groups.pre) and set(num) <= _SCALE_CHARS:
-        return False  # 十县, 万千农户: scale words before a noun are prose; 数十万农户, 五十村 are counts
-    value = _scaled(groups)
-    return value is not None and (vague or value * (spec or {}).get("factor", 1) >= 10)  # 七成 is 70 %
+            return None  # 2023农村直播电商: a year used as an adjective
+        if len(digits) >= 7 and not (unit or mult):
+            return None  # a phone or document number
+    else:
+        # Chinese numerals: a unit (or a noun counted: 数十万农户) is required, and small ones belong to prose
+        if not (unit or noun):
+            return None
+        if num in _BARE_SCALES and not (groups.pre or groups.mid):
+            return None  # 千家万户, 每万人: a scale word of prose, not a count (万余人 is one)
+        vague = num[0] in _VAGUE and len(num) == 2
+        if not unit and not (vague or groups.mid or groups.pre) and set(num) <= _SCALE_CHARS:
+            return None  # 十县, 万千农户: scale words before a noun are prose; 数十万农户, 五十村 are counts
+        if not (vague or value * spec.get("factor", 1) >= 10):
+            return None  # 七成 is 70 %
+    unit_read = unit or ("个" if noun else None)
+    if "as" in spec:  # 七成 is 70 %
+        value, unit_read = value * spec.get("factor", 1), spec["as"]
+    return _Reading(value, unit_read, _qualifier(groups))
 
 
+# What joins the two ends of a range (5%-8%, 3万至5万): nothing, a dash or a word for "to".
+_RANGE_MARKS = frozenset(("", "-", "—", "~", "～", "至", "到"))
 _CONTEXT_BACK = 30
 _CONTEXT_BREAK = re.compile(r"[，。；！？,;!?\n]")
 
@@ -245,21 +281,29 @@ def _subject_after(text: str, end: int, rules: _Rules) -> str | None:
 
 
 def _subject_before(text: str, start: int, clause_start: int, clauses: _Clauses, rules: _Rules) -> str | None:
-    stop_re, links = rules.stops, rules.vocabulary.subject_links
+    links = rules.vocabulary.subject_links
     clause = text[clause_start:start]
     while clause.endswith(links):
         clause = clause[: -len(next(w for w in links if clause.endswith(w)))]
     last_stop = clauses.last_stop_end(clause_start, clause_start + len(clause))
-    candidate = text[last_stop : clause_start + len(clause)] if last_stop is not None else clause
+    return _subject_of(text[last_stop : clause_start + len(clause)] if last_stop is not None else clause)
+
+
+@lru_cache(maxsize=8192)
+def _subject_of(candidate: str) -> str | None:
+    """The subject in the words between a clause's last stop word and a figure (words recur: read once)."""
     if candidate.lstrip(_QUOTES)[:1].isdecimal():
         return None  # a figure right before this one (5%-20%, 1153户3173人次): _tidy would keep nothing
     subject = _tidy(candidate)
-    if not subject or len(subject) < 2 or stop_re.fullmatch(subject):
+    if not subject or len(subject) < 2 or _rules().stops.fullmatch(subject):
         return None  # nothing but a verb (救助, 惠及) before the figure
     return subject
 
 
-def _category(subject: str | None, clause: str, unit: str | None, vocabulary: UnitVocabulary) -> str:
+@lru_cache(maxsize=8192)
+def _category(subject: str | None, clause: str, unit: str | None) -> str:
+    """A figure's category from its unit and the words of its subject and clause (they recur: read once)."""
+    vocabulary = _rules().vocabulary
     units = vocabulary.units
     kind = units[unit]["kind"] if unit in units else "count"
     allowed = vocabulary.allowed_categories.get(kind, [])
@@ -274,39 +318,45 @@ def _category(subject: str | None, clause: str, unit: str | None, vocabulary: Un
 
 def find_metrics(sentence: Sentence) -> list[Metric]:
     """Every figure in one sentence, with offsets in the document."""
+    return list(iter_metrics(sentence))
+
+
+def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
+    """Every figure in one sentence, with offsets in the document, one at a time (a named tuple stays tracked by the
+    garbage collector: a list of the thousands a flattened table holds would make it sweep the whole heap)."""
     rules = _rules()
     text = sentence.text
     clauses = _Clauses(text, rules.stops)
-    found = []
+    previous: Metric | None = None
+    offset = sentence.start
     for match in rules.pattern.finditer(text):
-        groups = _Groups(*match.group(*_GROUP_NAMES))
-        if not _is_figure(match, groups, text):
+        groups = _Groups._make(match.groups())
+        reading = _read(groups)
+        if reading is None or not _fits_context(match, groups, text, rules.not_followed_by):
             continue
-        value = _scaled(groups)
-        if value is None:
-            continue
-        unit = groups.unit or ("个" if groups.noun else None)
-        spec = rules.vocabulary.units[unit] if groups.unit else {}
-        if "as" in spec:  # 七成 is 70 %
-            value, unit = value * spec.get("factor", 1), spec["as"]
-        clause_start = clauses.start(match.start())
+        value, unit, qualifier = reading
+        start, end = match.span()
+        clause_start = clauses.start(start)
         if groups.noun:
             subject = counted = groups.noun
         else:
-            counted = _subject_after(text, match.end(), rules) if unit not in ("倍", "%") else None
-            subject = counted or _subject_before(text, match.start(), clause_start, clauses, rules)
-        clause = text[clause_start : match.start()]
-        category = _category(subject, clause, unit, rules.vocabulary)
+            counted = _subject_after(text, end, rules) if unit not in ("倍", "%") else None
+            if counted:
+                subject = counted
+            elif previous and previous.unit == unit and text[previous.end - offset : start] in _RANGE_MARKS:
+                subject = previous.subject  # 收入增长5%-8%: the second end of a range counts what the first does
+            else:
+                subject = _subject_before(text, start, clause_start, clauses, rules)
+        clause = text[clause_start:start]
+        category = _category(subject, clause, unit)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
-        start, end = match.span()
         after = text[end : clauses.end(end)]
         measure = measure_of(FigureContext(unit, counted, clause, after, text[clauses.context_start(start) : start]))
-        if measure == OTHER and not counted and found and found[-1].unit == unit:
-            measure = found[-1].measure  # 新建服务站点1098个，累计达到8248个: the noun is left out the second time
-        qualifier, offset = _qualifier(groups), sentence.start
+        if measure == OTHER and not counted and previous and previous.unit == unit:
+            measure = previous.measure  # 新建服务站点1098个，累计达到8248个: the noun is left out the second time
         # Made positionally (value, unit, subject, qualifier, category, measure, raw, start, end): one per figure.
-        found.append(
-            Metric(value, unit, subject, qualifier, category, measure, match.group(), offset + start, offset + end)
+        previous = Metric(
+            value, unit, subject, qualifier, category, measure, match.group(), offset + start, offset + end
         )
-    return found
+        yield previous

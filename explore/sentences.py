@@ -21,17 +21,36 @@ class Sentence:
 # mostly shorter (three in four of the development pages' figure sentences have under 100), and a run with no
 # sentence end (a flattened table) must not be stored whole once per figure it holds.
 MAX_STORED_CHARS = 300
+# A cut starts on a multiple of this, so that the figures of one stretch share one stored string (a table
+# flattened into one line holds thousands): each stands at least a quarter of the cut from either end of it.
+_CUT_STEP = MAX_STORED_CHARS // 2
+
+
+class StoredSentence:
+    """A sentence as the rows of its figures and dates store it: whole, or cut to the ``MAX_STORED_CHARS`` around
+    each with ``…``; the figures near one another share one cut, made once."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self._sentence = sentence
+        self._cuts: dict[int, str] = {}  # where a cut begins in the sentence → the cut
+
+    def around(self, start: int, end: int) -> str:
+        """The stored text for what spans ``start``–``end`` in the document."""
+        text = self._sentence.text
+        if len(text) <= MAX_STORED_CHARS:
+            return text
+        middle = (start + end) // 2 - self._sentence.start
+        step = round((middle - MAX_STORED_CHARS / 2) / _CUT_STEP)
+        first = min(max(0, step * _CUT_STEP), len(text) - MAX_STORED_CHARS)
+        if first not in self._cuts:
+            last = first + MAX_STORED_CHARS
+            self._cuts[first] = f"{'…' if first else ''}{text[first:last]}{'…' if last < len(text) else ''}"
+        return self._cuts[first]
 
 
 def stored_text(sentence: Sentence, start: int, end: int) -> str:
-    """The sentence as a row stores it: whole, or the ``MAX_STORED_CHARS`` around ``start``–``end`` with ``…``."""
-    text = sentence.text
-    if len(text) <= MAX_STORED_CHARS:
-        return text
-    middle = (start + end) // 2 - sentence.start
-    first = min(max(0, middle - MAX_STORED_CHARS // 2), len(text) - MAX_STORED_CHARS)
-    last = first + MAX_STORED_CHARS
-    return f"{'…' if first else ''}{text[first:last]}{'…' if last < len(text) else ''}"
+    """The sentence as one row stores it (``StoredSentence.around``)."""
+    return StoredSentence(sentence).around(start, end)
 
 
 def split_sentences(text: str) -> list[Sentence]:

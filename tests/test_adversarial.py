@@ -41,6 +41,17 @@ def test_a_long_sentence_is_stored_around_its_figure():
     stored = stored_text(sentence, start, start + 10)
     assert len(stored) == MAX_STORED_CHARS + 2 and stored.startswith("…") and stored.endswith("…")
     assert "覆盖25.5万行政村" in stored
+    # Figures near one another share one cut (a flattened table holds thousands), each well inside it.
+    from explore.sentences import StoredSentence
+
+    row = "".join(f"覆盖{n}万户、" for n in range(1000, 1400))
+    stored_row = StoredSentence(Sentence(row, 0, len(row), 0))
+    figures = [(row.index(f"{n}万户"), row.index(f"{n}万户") + 6) for n in range(1000, 1400)]
+    cuts = [stored_row.around(start, end) for start, end in figures]
+    assert len({id(cut) for cut in cuts}) <= len(row) // (MAX_STORED_CHARS // 2) + 1
+    for (start, end), cut in zip(figures, cuts, strict=True):
+        assert len(cut) <= MAX_STORED_CHARS + 2
+        assert f"覆盖{row[start:end]}、" in cut  # whole, with the words around it
     short = Sentence("覆盖25.5万行政村。", 0, 11, 0)
     assert stored_text(short, 2, 9) == short.text
 

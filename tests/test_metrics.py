@@ -102,6 +102,16 @@ def test_subjects(text, subject):
     assert metric.subject == subject
 
 
+def test_both_ends_of_a_range_count_the_same_thing():
+    sentences = split_sentences("果蔬的产后损失率为15%-20%，电商销售额增长3万至5万元。")
+    loss_low, loss_high, low, high = [m for s in sentences for m in find_metrics(s)]
+    assert loss_low.subject == loss_high.subject == "产后损失率"
+    assert low.subject == high.subject and (low.unit, high.unit) == ("元", "元")
+    # Two figures that follow each other in other units count their own things (1153户3173人次).
+    households, people = find_metrics(split_sentences("救助特困群众1153户3173人次。")[0])
+    assert (households.unit, people.unit) == ("户", "人次")
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [
