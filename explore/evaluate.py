@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +65,7 @@ class DateScores:
     n_items: int
     wrong_year: list[str]
     exact: int
+    missing: list[str] = field(default_factory=list)  # annotated items the corpus does not hold (a split changed)
 
     def summary(self) -> dict[str, float]:
         """The scores, for a baseline (a wrong year is worse than no year: its own score)."""
@@ -77,6 +78,7 @@ class DateScores:
         return [
             f"dates: {self.n_items} items, {self.exact} exactly right, {len(self.wrong_year)} with a wrong year",
             *(f"  wrong year: {item}" for item in self.wrong_year),
+            *(f"  not in the corpus: {item}" for item in self.missing),
         ]
 
 
@@ -118,9 +120,12 @@ def score_metrics(corpus: Corpus, annotation: pd.DataFrame) -> MetricScores:
 
 def score_dates(corpus: Corpus, annotation: pd.DataFrame) -> DateScores:
     docs = corpus.documents.set_index(["source_file", "item_no"])
-    wrong, exact = [], 0
+    wrong, missing, exact = [], [], 0
     for row in annotation.to_dict("records"):
         key = (row["source_file"], int(row["item_no"]))
+        if key not in docs.index:
+            missing.append(f"{key[0]} item {key[1]}")  # counted wrong: the item was not split out
+            continue
         got = docs.loc[key]
         got_date = None if pd.isna(got["date"]) else got["date"].date().isoformat()
         got_precision = None if pd.isna(got["date_precision"]) else got["date_precision"]
@@ -128,7 +133,7 @@ def score_dates(corpus: Corpus, annotation: pd.DataFrame) -> DateScores:
         if got_date and (not want_date or got_date[:4] != want_date[:4]):
             wrong.append(f"{key[0]} item {key[1]}: {got_date} (annotated {want_date or 'unknown'})")
         exact += (got_date, got_precision) == (want_date, want_precision)
-    return DateScores(len(annotation), wrong, exact)
+    return DateScores(len(annotation), wrong, exact, missing)
 
 
 def mismatches(corpus: Corpus, annotation: pd.DataFrame) -> list[str]:

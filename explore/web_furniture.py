@@ -345,9 +345,13 @@ def drop_listed_links(lines: Lines) -> Lines:
     for i, line in enumerate(lines):
         if line.removed == "attachment list":  # 附件：1.申报表, then 2.承诺书 on the next line
             attachments += _listed_after(lines, i, kept, lambda j, text: _ATTACHMENT_ITEM.match(text) is not None)
-        elif line.removed == "related links":
+        elif line.removed == "related links" and not _LABEL_WITH_ITEMS.search(line.text):
             marked += _listed_after(lines, i, kept, lambda j, text: _is_listed_link(lines, j, text))
     return mark(mark(lines, marked, "related links"), attachments, "attachment list")
+
+
+# A label that carries its items on its own line (热门搜索：a b c, 上一篇：…): the lines after it are not its list.
+_LABEL_WITH_ITEMS = re.compile(r"[:：]\s*\S{2}")
 
 
 def _listed_after(lines: Lines, index: int, kept: set[int], belongs) -> list[int]:

@@ -59,7 +59,7 @@ def reasons(lines) -> dict[str, str]:
         ("03-05 10:20 来源：某某网", "byline"),
         ("3小时前 来源：某某网", "byline"),
         ("5分钟前 | 某某网", "byline"),
-        ("点击上方蓝字关注我们", "page controls"),
+        ("点击上方蓝字关注我们", "follow-us line"),
         ("主办：某某县人民政府办公室 承办：某某县大数据中心", "page controls"),
         ("某某县人民政府门户网站", "navigation"),
         ("郑重声明：本文版权归原作者所有，转载仅为传播信息。", "disclaimer"),

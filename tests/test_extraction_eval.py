@@ -34,3 +34,12 @@ def test_no_item_gets_a_wrong_year(corpus):
     print("\n" + "\n".join(scores.lines()))
     assert scores.wrong_year == []
     assert scores.exact == scores.n_items
+
+
+def test_an_annotated_item_the_corpus_lacks_is_scored_wrong_and_named(corpus):
+    annotation = read_annotation(DATA / "seed_dates.csv")
+    lacking = annotation.iloc[:1].assign(item_no="99")  # an item a changed split would no longer make
+    scores = score_dates(corpus, lacking)
+    assert scores.exact == 0 and scores.n_items == 1
+    assert scores.missing == [f"{lacking.iloc[0]['source_file']} item 99"]
+    assert any("not in the corpus" in line for line in scores.lines())

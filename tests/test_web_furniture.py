@@ -116,6 +116,19 @@ def test_numbered_page_lists_and_outline_runs_go():
         "图：某公司负责人王小明",
         "某县县长王小明（左一）在直播间推介农产品",
         "文章引用：王小明. 某某研究[J]. 某某学报, 2025, 14(6): 1-10.",
+        "信息来源：某县融媒体中心",
+        "来源 | 某某日报",
+        "点击蓝字 关注我们",
+        "收录于合集",
+        "#数字乡村 12个",
+        "#乡村振兴 #农村电商",
+        "提问者：某网友 2022-05-16",
+        "有用(12) 没用(1)",
+        "其他回答(3)",
+        "相关问题",
+        "站内搜索",
+        "某某指数 3,215.66 -0.12%",
+        "某某股份 28.35 +3.20%",
     ],
 )
 def test_web_vocabulary_lines_are_furniture(line):
@@ -267,6 +280,20 @@ def test_a_title_under_a_list_of_links_stays_the_title():
         "某市召开会议 2019-01-02",
         "另一条新闻 2019-01-03",
     }
+
+
+def test_a_label_carrying_its_items_lists_nothing_below_it():
+    page = "站内搜索\n热门搜索：乡村振兴 数字农业\n数字乡村建设有哪些好的做法？\n" + PROSE
+    cleaned = clean_document(page)
+    assert cleaned.text.splitlines() == ["数字乡村建设有哪些好的做法？", PROSE]
+    # A label alone lists the short lines under it.
+    listed = clean_document("相关阅读：\n某县召开推进会\n某镇举办培训班\n" + PROSE)
+    assert listed.text.splitlines() == [PROSE]
+
+
+def test_a_price_or_a_signed_change_in_prose_stays():
+    sentence = "某某指数收于3215.66点，下跌0.12%，农业板块逆势上涨。"
+    assert kept(drop_pattern_lines(lines_of(sentence))) == [sentence]
 
 
 def test_authors_listed_with_half_width_commas_are_a_byline():
