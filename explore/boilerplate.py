@@ -48,6 +48,7 @@ _DATED_LINK = re.compile(
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<!\d)\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\]?$"
 )
 _BULLET = re.compile(r"^[-•·*▪►◆●]\s*\S")
+_BULLETED_ENTRY_MAX = 60
 # How far from the end glued furniture is looked for, in non-empty lines.
 _TAIL_LINES = 3
 _CAPTION_MAX_CHARS = 40
@@ -145,7 +146,8 @@ def _ends_with(page_number_pattern: re.Pattern[str], text: str) -> bool:
 
 
 def drop_table_of_contents(lines: Lines) -> Lines:
-    """A 目录/本期导读 block, or a run of dot-leader entries ending in page numbers."""
+    """A 目录/本期导读 block (entries ending in page numbers, or bulleted on a web page), or a run of dot-leader
+    entries ending in page numbers."""
     kept = kept_indices(lines)
     marked: set[int] = set()
     in_toc = False
@@ -154,7 +156,10 @@ def drop_table_of_contents(lines: Lines) -> Lines:
             in_toc = True
         if not line.kept:
             continue
-        is_entry = _ends_with(_TOC_ENTRY, line.text)
+        text = line.text.strip()
+        is_entry = _ends_with(_TOC_ENTRY, line.text) or (
+            in_toc and bool(_BULLET.match(text)) and len(text) <= _BULLETED_ENTRY_MAX
+        )
         if not in_toc and _ends_with(_DOT_LEADER, line.text):
             following = [j for j in kept if j > i][:3]
             in_toc = any(_ends_with(_DOT_LEADER, lines[j].text) for j in following)

@@ -291,6 +291,24 @@ def test_a_label_carrying_its_items_lists_nothing_below_it():
     assert listed.text.splitlines() == [PROSE]
 
 
+def test_a_bulletins_contents_distribution_list_and_print_run_go():
+    page = [
+        "某某工作简报",
+        "本期要目",
+        "● 某市推进农村电商提质增效",
+        "● 某县建成益农信息社全覆盖",
+        "某市推进农村电商提质增效",
+        PROSE,
+        "报：省委、省政府领导",
+        "送：省直有关单位",
+        "（共印50份）",
+    ]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.splitlines() == ["某某工作简报", "某市推进农村电商提质增效", PROSE]
+    # Outside a contents block a bulleted line is the article's.
+    assert clean_document("\n".join(["● 某市推进农村电商提质增效", PROSE])).text.splitlines()[0].endswith("增效")
+
+
 def test_a_price_or_a_signed_change_in_prose_stays():
     sentence = "某某指数收于3215.66点，下跌0.12%，农业板块逆势上涨。"
     assert kept(drop_pattern_lines(lines_of(sentence))) == [sentence]
