@@ -304,7 +304,10 @@ def test_a_bulletins_contents_distribution_list_and_print_run_go():
         "（共印50份）",
     ]
     cleaned = clean_document("\n".join(page))
-    assert cleaned.text.splitlines() == ["某某工作简报", "某市推进农村电商提质增效", PROSE]
+    assert cleaned.text.splitlines()[-2:] == ["某市推进农村电商提质增效", PROSE]
+    gone = {(r.reason, r.text) for r in cleaned.removed}
+    assert {("table of contents", page[2]), ("table of contents", page[3])} <= gone
+    assert {("document metadata", line) for line in page[-3:]} <= gone
     # Outside a contents block a bulleted line is the article's.
     assert clean_document("\n".join(["● 某市推进农村电商提质增效", PROSE])).text.splitlines()[0].endswith("增效")
 
