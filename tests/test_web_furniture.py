@@ -331,6 +331,30 @@ def test_a_timestamp_with_a_space_for_its_first_separator_dates_the_page(tmp_pat
     assert "来源" not in document.text
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["发布于 2022.09.16", "[2022-09-16]", "【发布时间：2022-09-16】", "某某日报 | 2022年09月16日"],
+)
+def test_more_byline_shapes_date_the_page_and_are_no_title(tmp_path, byline):
+    from explore.pipeline import process_paths
+
+    (tmp_path / "page.txt").write_text(f"某县数字乡村建设取得新进展\n{byline}\n{PROSE}", encoding="utf-8")
+    (document,) = process_paths([tmp_path / "page.txt"], tmp_path)["documents"].itertuples()
+    assert (str(document.date.date()), document.date_precision, document.date_source) == ("2022-09-16", "day", "byline")
+    assert document.title == "某县数字乡村建设取得新进展" and document.text == PROSE
+
+
+def test_a_date_beside_a_weekday_is_furniture_but_dates_nothing(tmp_path):
+    from explore.pipeline import process_paths
+
+    # Below a title or in a site's header bar alike: a site's clock says the day it was read, not written.
+    page = f"某县数字乡村建设取得新进展\n2022 年 9 月 16 日 星期五\n{PROSE}"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (document,) = process_paths([tmp_path / "page.txt"], tmp_path)["documents"].itertuples()
+    assert document.title == "某县数字乡村建设取得新进展" and document.text == PROSE
+    assert str(document.date_source) != "byline"
+
+
 def test_a_bracketed_summary_label_repeating_the_lead_goes():
     lead = "数字乡村板块今日走强，截至收盘，板块整体上涨，多只个股涨停，成交额放大。"
     cleaned = clean_document("数字乡村概念股走强\n【摘要】数字乡村板块今日走强，多只个股涨停。\n" + lead + "\n" + PROSE)
