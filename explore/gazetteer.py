@@ -252,6 +252,7 @@ class OrgRules:
     coordinated_not_ending: tuple[str, ...]  # 企业, 农户: a list member ending so is a kind, not a name
     bare_bodies: tuple[str, ...]  # 委, 政府: what a level alone may head
     bare_not_after: str  # 市县政府, 各级: characters before a level that make it no one place
+    bare_prefixes: dict[str, str]  # 团 → 共青团: 团县委 is the county's youth league committee, not its 县委
     reporting_medium: re.Pattern[str] | None  # 告诉上游新闻记者: a medium named by its reporter (group "name")
     min_site_chars: int  # a shorter unlisted …网 is a word (互联网)
 
@@ -292,6 +293,7 @@ def org_rules() -> OrgRules:
         coordinated_not_ending=tuple(coordinated.get("not_ending", ())),
         bare_bodies=tuple(sorted(bare.get("bodies", ()), key=len, reverse=True)),
         bare_not_after=bare.get("not_after", ""),
+        bare_prefixes=dict(bare.get("prefixes", {})),
         reporting_medium=_reporting_medium(rules.get("reporting_media")),
         min_site_chars=int(rules.get("reporting_media", {}).get("min_site_chars", 0)),
     )

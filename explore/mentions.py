@@ -609,7 +609,9 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         if place is None:
             continue
         org_type = unit.org_type if unit is not None else rules.suffixes.get(rest, rules.suffixes.get(rest[-1:]))
-        added.append(Mention("org", place + rest, text[at:end], at, end, org_type))
+        prefix = rules.bare_prefixes.get(text[at - 1]) if at and unit is None else None
+        start = at - 1 if prefix else at
+        added.append(Mention("org", (prefix or "") + place + rest, text[start:end], start, end, org_type))
         if unit is not None:
             absorbed.add(unit.start)
     if not added:

@@ -179,6 +179,9 @@ def test_a_date_before_a_suffix_is_no_organization():
         ),
         # a listed unit after the level is that place's, not the national one
         ("韶关市成立小组，市网信办牵头", [("市网信办", "韶关市网信办")]),
+        # mass organizations named by their level; 团县委 is the county's youth league, not its 县委
+        ("保靖县召开会议，县妇联、县科协参加", [("县妇联", "保靖县妇联"), ("县科协", "保靖县科协")]),
+        ("保靖县召开会议。团县委举办青年电商大赛", [("团县委", "共青团保靖县委")]),
     ],
 )
 def test_bodies_of_small_and_implied_places(text, expected):
