@@ -257,6 +257,11 @@ class OrgRules:
     min_site_chars: int  # a shorter unlisted …网 is a word (互联网)
 
 
+# Small letters between two Chinese characters are no part of a name: the residue of a wrong decoding or of
+# pinyin (…景部h下姜村党总支 names 下姜村党总支); a brand's letters stand at a name's start (TCL集团, vivo公司).
+_LETTERS_IN_WORDS = f"(?<=[{CJK}])[a-z]+(?=[{CJK}])"
+
+
 @lru_cache(maxsize=1)
 def org_rules() -> OrgRules:
     rules = read_toml("org_rules.toml")
@@ -270,9 +275,9 @@ def org_rules() -> OrgRules:
         short_suffix_prefixes=tuple(rules["short_suffix_prefixes"]),
         boundary=re.compile(
             "|".join(re.escape(w) for w in boundary_words)
-            + f"|[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"
+            + f"|[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]|{_LETTERS_IN_WORDS}"
         ),
-        hard_boundary=re.compile(f"[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]"),
+        hard_boundary=re.compile(f"[{re.escape(rules['boundary_chars'])}]|[^{CJK}A-Za-z0-9]|{_LETTERS_IN_WORDS}"),
         boundary_chars=rules["boundary_chars"],
         joined_stems=re.compile("|".join(map(re.escape, rules["joined_stems"]))) if rules.get("joined_stems") else None,
         boundary_words=boundary_words,

@@ -188,6 +188,12 @@ def test_bodies_of_small_and_implied_places(text, expected):
     assert named(text) == expected
 
 
+def test_small_letters_between_chinese_characters_start_a_name_after_them():
+    # the residue of a wrong decoding before a name; a brand's letters at a name's start stay its own
+    assert ("下姜村党总支", "下姜村党总支") in named("日子越过越红火焙贾菔写景部h下姜村党总支书记说")
+    assert named("TCL集团和vivo公司参加") == [("TCL集团", "TCL集团"), ("vivo公司", "vivo公司")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
