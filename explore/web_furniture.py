@@ -153,7 +153,25 @@ def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
         above = above[:-1]
     if len(above) >= 2 and _squeezed(lines[above[-1]].text).startswith(_squeezed(lines[above[-2]].text)):
         above = above[:-1]  # the title again, with its subtitle
+    if len(above) >= 2 and _is_account_under_title(lines[above[-1]].text.strip(), lines[above[-2]].text.strip()):
+        above = above[:-1]  # an author's or account's name between the title and the timestamp
     return (above[-1], byline) if above else None
+
+
+# An account's name printed between a title and its timestamp: a short run of words under a title well longer.
+_ACCOUNT_MAX_CHARS = 12
+_ACCOUNT_SHARE_OF_TITLE = 0.6
+
+
+def _is_account_under_title(line: str, above: str) -> bool:
+    return (
+        len(line) <= _ACCOUNT_MAX_CHARS
+        and not any(c.isdigit() for c in line)
+        and punct_count(line) == 0
+        and TITLE_MIN_CHARS * 2 <= len(above) <= 60
+        and len(line) <= _ACCOUNT_SHARE_OF_TITLE * len(above)
+        and not above.endswith("。")
+    )
 
 
 def title_above_byline(lines: Lines) -> str | None:

@@ -129,6 +129,17 @@ def test_numbered_page_lists_and_outline_runs_go():
         "站内搜索",
         "某某指数 3,215.66 -0.12%",
         "某某股份 28.35 +3.20%",
+        "2023-08-25 某某书屋 阅 1234 转 56",
+        "关注：1,234贴子：5,678",
+        "转藏到我的图书馆",
+        "献花(0)",
+        "只看楼主 收藏 回复",
+        "楼主 某某网友",
+        "2楼 某某网友",
+        "扫二维码下载贴吧客户端",
+        "微信",
+        "看贴 图片 吧主推荐 视频 游戏",
+        "本站是提供个人知识管理的网络存储空间，所有内容均由用户发布。",
     ],
 )
 def test_web_vocabulary_lines_are_furniture(line):
@@ -310,6 +321,19 @@ def test_a_bulletins_contents_distribution_list_and_print_run_go():
     assert {("document metadata", line) for line in page[-3:]} <= gone
     # Outside a contents block a bulleted line is the article's.
     assert clean_document("\n".join(["● 某市推进农村电商提质增效", PROSE])).text.splitlines()[0].endswith("增效")
+
+
+def test_an_accounts_name_between_the_title_and_its_timestamp_is_no_title():
+    page = ["数字乡村建设按下快进键，这个县做对了什么？", "乡村振兴观察者", "2023-08-25 10:30 来源：某某号", PROSE]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.title == page[0]
+    # With no account between them, the line above the timestamp is the title, however short.
+    assert clean_document("\n".join(["某县数字乡村建设取得新进展", *page[2:]])).title == "某县数字乡村建设取得新进展"
+
+
+def test_a_signature_date_written_with_spaces_is_no_menu():
+    spaced = ["2020 年 6 月 1 日", "(2024 年第 2 期)"]
+    assert kept(drop_pattern_lines(lines_of(*spaced))) == spaced
 
 
 def test_a_price_or_a_signed_change_in_prose_stays():
