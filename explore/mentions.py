@@ -196,10 +196,11 @@ class _ListedOrgs:
 
 
 def _inside_joined_stems(window: str, rules) -> set[int]:
-    """Offsets in ``window`` inside a department's name that holds a function character (the 和 of 工业和信息化)."""
-    if rules.joined_stems is None or "和" not in window:
+    """Offsets in ``window`` inside a department's name that holds a function character (the 和 of 工业和信息化,
+    the 据 of 数据)."""
+    if rules.joined_stems is None:
         return set()
-    return {i for m in rules.joined_stems.finditer(window) for i in range(m.start() + 1, m.end() - 1)}
+    return {i for m in rules.joined_stems.finditer(window) for i in range(m.start(), m.end())}
 
 
 def _cut_after(boundary: re.Match[str], window: str) -> int:

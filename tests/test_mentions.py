@@ -188,6 +188,11 @@ def test_bodies_of_small_and_implied_places(text, expected):
     assert named(text) == expected
 
 
+def test_a_data_bureau_is_one_name_though_据_ends_names_elsewhere():
+    assert named("长沙市数据资源管理局建设平台") == [("长沙市数据资源管理局", "长沙市数据资源管理局")]
+    assert named("据报道，湖南省数据局发布通知") == [("湖南省数据局", "湖南省数据局")]
+
+
 def test_small_letters_between_chinese_characters_start_a_name_after_them():
     # the residue of a wrong decoding before a name; a brand's letters at a name's start stay its own
     assert ("下姜村党总支", "下姜村党总支") in named("日子越过越红火焙贾菔写景部h下姜村党总支书记说")
