@@ -244,6 +244,7 @@ class OrgRules:
     place_endings: tuple[str, ...]  # 镇, 村: end a place too small for the gazetteer
     generic_body_max: int
     generic_openings: tuple[str, ...]  # 一家, 多家: a description, not a name
+    ranking: re.Pattern[str] | None  # 10强县, 十佳: a ranking inside a name part makes it a description
     small_place_endings: tuple[str, ...]  # 镇, 村: a small place's name may hold a short-suffix body (龙潭镇党委)
     small_place_kinds: frozenset[str]  # 贫困 in 贫困村: a kind of village, not its name
     regional_brands: dict[str, str]  # 移动 → 中国移动, after a place's name
@@ -290,6 +291,7 @@ def org_rules() -> OrgRules:
         place_endings=tuple(rules.get("place_endings", ())),
         generic_body_max=int(rules.get("generic_body_max", 0)),
         generic_openings=tuple(rules.get("generic_openings", ())),
+        ranking=re.compile(rules["ranking"]) if rules.get("ranking") else None,
         small_place_endings=tuple(rules.get("small_place_endings", ())),
         small_place_kinds=frozenset(rules.get("small_place_kinds", ())),
         regional_brands=dict(rules.get("regional_brands", {})),

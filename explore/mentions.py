@@ -337,8 +337,8 @@ def _names_a_place(name: str) -> bool:
 
 
 def _is_description(body: str, rules) -> bool:
-    """A name part that describes (电商, 一家互联网) rather than names."""
-    if body.startswith(rules.generic_openings):
+    """A name part that describes (电商, 一家互联网, 全国10强县电商) rather than names."""
+    if body.startswith(rules.generic_openings) or (rules.ranking is not None and rules.ranking.search(body)):
         return True
     if len(body) > rules.generic_body_max:
         return False

@@ -188,6 +188,11 @@ def test_bodies_of_small_and_implied_places(text, expected):
     assert named(text) == expected
 
 
+@pytest.mark.parametrize("text", ["全国10强县电商公司开展合作", "百强县企业和十佳合作社参加", "运营商省公司加大投入"])
+def test_rankings_and_kinds_of_actor_name_no_one(text):
+    assert named(text) == []
+
+
 def test_a_data_bureau_is_one_name_though_据_ends_names_elsewhere():
     assert named("长沙市数据资源管理局建设平台") == [("长沙市数据资源管理局", "长沙市数据资源管理局")]
     assert named("据报道，湖南省数据局发布通知") == [("湖南省数据局", "湖南省数据局")]
