@@ -188,7 +188,16 @@ def test_bodies_of_small_and_implied_places(text, expected):
     assert named(text) == expected
 
 
-@pytest.mark.parametrize("text", ["全国10强县电商公司开展合作", "百强县企业和十佳合作社参加", "运营商省公司加大投入"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国10强县电商公司开展合作",
+        "百强县企业和十佳合作社参加",
+        "运营商省公司加大投入",
+        "广东省数字政府建设取得成效",  # a kind of government a policy builds
+        "推进智慧政府和服务型政府建设",
+    ],
+)
 def test_rankings_and_kinds_of_actor_name_no_one(text):
     assert named(text) == []
 
