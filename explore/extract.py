@@ -65,7 +65,7 @@ class ItemContext:
 class ItemExtraction:
     date: DatedAs  # the item's own date
     mentions: list[dict]
-    metrics: list[dict]
+    metrics: list[tuple]  # values in the order of ``tables.METRIC_COLUMNS``
     events: list[dict]
     themes: list[dict]
 
@@ -184,9 +184,9 @@ def _metric_org(
     return actor
 
 
-def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org: bool) -> Iterator[dict]:
-    """Each figure of a sentence as a row of ``metrics``, made as it is found (a table flattened into one line holds
-    thousands: none is kept once its row is made)."""
+def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org: bool) -> Iterator[tuple]:
+    """Each figure of a sentence as a row of ``metrics`` (its values in the order of ``METRIC_COLUMNS``), made as
+    it is found: a table flattened into one line holds thousands, and none is kept once its row is made."""
     metrics = iter_metrics(sentence)
     first = next(metrics, None)
     if first is None:
@@ -195,23 +195,12 @@ def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org
     theme_names = "; ".join(h.theme for h in hits) or None
     theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits) or None
     openings, stored = _NationalOpenings(sentence), StoredSentence(sentence)
-    for metric in chain((first,), metrics):
-        yield {
-            "doc_id": doc_id,
-            "value": metric.value,
-            "unit": metric.unit,
-            "subject": metric.subject,
-            "qualifier": metric.qualifier,
-            "raw": metric.raw,
-            "org": _metric_org(openings, metric.start - sentence.start, actor, has_own_org),
-            "category": metric.category,
-            "measure": metric.measure,
-            "themes": theme_names,
-            "theme_evidence": theme_evidence,
-            "sentence": stored.around(metric.start, metric.end),
-            "start": metric.start,
-            "end": metric.end,
-        }
+    for m in chain((first,), metrics):
+        org = _metric_org(openings, m.start - sentence.start, actor, has_own_org)
+        # doc_id, value, unit, subject, qualifier, raw, org, category, measure, themes, theme_evidence, sentence,
+        # start, end
+        yield (doc_id, m.value, m.unit, m.subject, m.qualifier, m.raw, org, m.category, m.measure, theme_names,
+               theme_evidence, stored.around(m.start, m.end), m.start, m.end)  # fmt: skip
 
 
 def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtraction:

@@ -4,6 +4,7 @@ from datetime import date
 
 from explore.dates import DatedAs, furniture_bound
 from explore.extract import ItemContext, extract_item
+from explore.tables import METRIC_COLUMNS
 from explore.themes import find_themes
 
 
@@ -12,8 +13,13 @@ def run(text, *, title=None, publication=None, furniture=(), bulletin=False):
     return extract_item(text, context, bulletin=bulletin)
 
 
+def figures(result):
+    """The figure rows of an extraction by column name (they are made as tuples in the table's column order)."""
+    return [dict(zip(METRIC_COLUMNS, row, strict=True)) for row in result.metrics]
+
+
 def orgs_of_figures(result):
-    return [(m["raw"], m["org"]) for m in result.metrics]
+    return [(m["raw"], m["org"]) for m in figures(result)]
 
 
 def test_a_figure_belongs_to_the_actor_of_its_sentence():
@@ -90,6 +96,6 @@ def test_themes_keep_their_evidence():
 
 
 def test_figures_carry_their_themes_with_evidence():
-    (metric,) = run("中国联通累计培训三农主播超4万人。").metrics
+    (metric,) = figures(run("中国联通累计培训三农主播超4万人。"))
     assert metric["themes"] == "人才与培训"
     assert metric["theme_evidence"] == "人才与培训：培训、主播"
