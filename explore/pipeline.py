@@ -17,7 +17,7 @@ from explore.copies import signature_row
 from explore.dates import UNDATED, DatedAs, byline_date, furniture_bound, given_date, url_date
 from explore.errors import CorpusError
 from explore.extract import ItemContext, extract_item
-from explore.heap import older_objects_set_aside
+from explore.heap import collections_paused
 from explore.load import DEFAULT_MAX_FILE_MB, FileText, discover, read_file
 from explore.records import Record
 from explore.script import detect_script
@@ -192,7 +192,7 @@ def process_paths(
     """
     rows: Rows = {name: [] for name in TABLES}
     for path in paths:
-        with older_objects_set_aside():
+        with collections_paused():
             result = process_file(read_file(Path(path), Path(root), max_file_mb=max_file_mb, columns=columns))
         report = result["report"][0]
         if strict and report["status"] != "loaded":

@@ -1,9 +1,11 @@
-"""While a file is read, the caller's objects are left out of garbage collections (explore.heap)."""
+"""While a file is read the garbage collector is paused, and resumes after (explore.heap)."""
 
 import gc
 
+import pytest
+
 import explore.pipeline as pipeline
-from explore.heap import older_objects_set_aside
+from explore.heap import collections_paused
 from explore.pipeline import process_paths
 
 
@@ -13,37 +15,42 @@ def _one_file(tmp_path):
     return path
 
 
-def test_objects_held_before_a_file_is_read_are_set_aside_while_it_is_read(tmp_path, monkeypatch):
-    held = [[n] for n in range(1000)]  # a caller's objects, tracked by the collector
-    frozen_while_reading = []
+def test_no_collection_runs_while_a_file_is_read_and_they_resume_after(tmp_path, monkeypatch):
+    enabled_while_reading = []
     read = pipeline.process_file
 
     def reading(file):
-        frozen_while_reading.append(gc.get_freeze_count())
+        enabled_while_reading.append(gc.isenabled())
         return read(file)
 
     monkeypatch.setattr(pipeline, "process_file", reading)
+    assert gc.isenabled()
     tables = process_paths([_one_file(tmp_path)], tmp_path)
     assert len(tables["metrics"]) == 1
-    assert frozen_while_reading and frozen_while_reading[0] >= len(held)
-    assert gc.get_freeze_count() == 0  # given back to the collector afterwards
+    assert enabled_while_reading == [False]
+    assert gc.isenabled()
 
 
-def test_a_freeze_made_by_the_caller_is_left_as_it_was(tmp_path):
-    gc.freeze()
+def test_a_caller_that_paused_the_collector_keeps_it_paused(tmp_path):
+    gc.disable()
     try:
-        before = gc.get_freeze_count()
         process_paths([_one_file(tmp_path)], tmp_path)
-        assert gc.get_freeze_count() >= before > 0  # not undone by the pipeline
+        assert not gc.isenabled()
     finally:
-        gc.unfreeze()
+        gc.enable()
 
 
-def test_objects_are_given_back_when_reading_fails():
-    try:
-        with older_objects_set_aside():
-            assert gc.get_freeze_count() > 0
-            raise ValueError("a file failed")
-    except ValueError:
-        pass
-    assert gc.get_freeze_count() == 0
+def test_collections_resume_when_reading_fails():
+    with pytest.raises(ValueError), collections_paused():
+        assert not gc.isenabled()
+        raise ValueError("a file failed")
+    assert gc.isenabled()
+
+
+def test_reading_a_file_leaves_no_cycles_behind(tmp_path):
+    from explore.adversarial import prose
+
+    (tmp_path / "a.txt").write_text(prose(200_000), encoding="utf-8")
+    gc.collect()
+    process_paths([tmp_path / "a.txt"], tmp_path)
+    assert gc.collect() < 100  # what pausing the collector could have let pile up
