@@ -48,7 +48,8 @@ _DATED_LINK = re.compile(
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<!\d)\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\]?$"
 )
 _BULLET = re.compile(r"^[-•·*▪►◆●]\s*\S")
-_BULLETED_ENTRY_MAX = 60
+# A bulleted line longer than this is a paragraph, not a link or a contents entry.
+_BULLETED_ITEM_MAX = 60
 # How far from the end glued furniture is looked for, in non-empty lines.
 _TAIL_LINES = 3
 _CAPTION_MAX_CHARS = 40
@@ -158,7 +159,7 @@ def drop_table_of_contents(lines: Lines) -> Lines:
             continue
         text = line.text.strip()
         is_entry = _ends_with(_TOC_ENTRY, line.text) or (
-            in_toc and bool(_BULLET.match(text)) and len(text) <= _BULLETED_ENTRY_MAX
+            in_toc and bool(_BULLET.match(text)) and len(text) <= _BULLETED_ITEM_MAX
         )
         if not in_toc and _ends_with(_DOT_LEADER, line.text):
             following = [j for j in kept if j > i][:3]
@@ -205,7 +206,7 @@ def _is_link_line(text: str) -> bool:
         return False
     last = text.rstrip("\n")[-1:]
     dated = (last.isdigit() or last == "]") and _DATED_LINK.search(text) is not None  # the date ends the line
-    return dated or (bool(_BULLET.match(text)) and len(text) <= 60)
+    return dated or (bool(_BULLET.match(text)) and len(text) <= _BULLETED_ITEM_MAX)
 
 
 def drop_link_lists(lines: Lines) -> Lines:

@@ -322,8 +322,8 @@ def find_metrics(sentence: Sentence) -> list[Metric]:
 
 
 def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
-    """Every figure in one sentence, with offsets in the document, one at a time (a named tuple stays tracked by the
-    garbage collector: a list of the thousands a flattened table holds would make it sweep the whole heap)."""
+    """Every figure in one sentence, with offsets in the document, one at a time: a table flattened into one line
+    holds thousands, and the caller keeps none once it has made its row."""
     rules = _rules()
     text = sentence.text
     clauses = _Clauses(text, rules.stops)

@@ -129,7 +129,7 @@ def typed_frame(rows: list[dict] | list[tuple], name: str) -> pd.DataFrame:
     """
     columns = TABLES[name]
     if rows and isinstance(rows[0], tuple):
-        by_column = list(zip(*rows, strict=True))
+        by_column = [list(column) for column in zip(*rows, strict=True)]
         if len(by_column) != len(columns):
             raise ValueError(f"{name} rows hold {len(by_column)} values, not one for each of {list(columns)}")
         values = dict(zip(columns, by_column, strict=True))
@@ -137,7 +137,7 @@ def typed_frame(rows: list[dict] | list[tuple], name: str) -> pd.DataFrame:
         values = {c: [row[c] for row in rows] for c in columns}
     # Column by column, each made in its type at once: faster than letting pandas read the records, or than
     # making the frame and converting it (and the same frame).
-    return pd.DataFrame({c: pd.array(list(values[c]), dtype=t) for c, t in columns.items()}, columns=list(columns))
+    return pd.DataFrame({c: pd.array(values[c], dtype=t) for c, t in columns.items()}, columns=list(columns))
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:

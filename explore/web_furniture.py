@@ -168,7 +168,7 @@ def _is_account_under_title(line: str, above: str) -> bool:
         len(line) <= _ACCOUNT_MAX_CHARS
         and not any(c.isdigit() for c in line)
         and punct_count(line) == 0
-        and TITLE_MIN_CHARS * 2 <= len(above) <= 60
+        and TITLE_MIN_CHARS * 2 <= len(above) <= TITLE_MAX_CHARS
         and len(line) <= _ACCOUNT_SHARE_OF_TITLE * len(above)
         and not above.endswith("。")
     )
