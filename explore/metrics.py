@@ -145,26 +145,31 @@ _NUM_GROUP, _UNIT_GROUP = _Groups._fields.index("num") + 1, _Groups._fields.inde
 
 
 class _Reading(NamedTuple):
-    """What a match says by its own words: its value, unit (after 七成 → 70 %) and qualifier."""
+    """What a match says by its own words: its value, unit (after 七成 → 70 %) and qualifier, and its parts."""
 
     value: float
     unit: str | None
     qualifier: str
+    groups: _Groups
 
 
-def _fits_context(match: re.Match[str], groups: _Groups, text: str, not_followed_by: dict[str, str]) -> bool:
-    """Whether the characters around a match leave it a figure (the words of the match are ``_read``'s)."""
-    num_start = match.start(_NUM_GROUP)
-    before = text[num_start - 1] if num_start else ""
-    if (
-        before
-        and (before == "第" or before in ".-/" or (before.isascii() and before.isalnum()))
-        and not (before == "-" and num_start >= 2 and text[num_start - 2] == "%")
-    ):
-        return False  # an ordinal, a model name (iPhone 15), a version or a code; but 15%-20% is two figures
+def _fits_context(
+    match: re.Match[str], start: int, end: int, groups: _Groups, text: str, not_followed_by: dict[str, str]
+) -> bool:
+    """Whether the characters around a match (at ``start``–``end``) leave it a figure (the words of the match are
+    ``_read``'s)."""
+    # With no word before it the number starts the match, and with none after it the unit ends it.
+    num_start = start if groups.pre is None else match.start(_NUM_GROUP)
+    if num_start:
+        before = text[num_start - 1]
+        if (before == "第" or before in ".-/" or (before.isascii() and before.isalnum())) and not (
+            before == "-" and num_start >= 2 and text[num_start - 2] == "%"
+        ):
+            return False  # an ordinal, a model name (iPhone 15), a version or a code; but 15%-20% is two figures
     unit = groups.unit
     if unit:
-        following = text[match.end(_UNIT_GROUP) : match.end(_UNIT_GROUP) + 1]
+        unit_end = end if groups.post is None else match.end(_UNIT_GROUP)
+        following = text[unit_end : unit_end + 1]
         if following and following in not_followed_by[unit]:
             return False  # 618期间, 一成不变: the unit is half of another word
     # a date or year, a duration or time window (30小时内), a code
@@ -172,9 +177,10 @@ def _fits_context(match: re.Match[str], groups: _Groups, text: str, not_followed
 
 
 @lru_cache(maxsize=8192)
-def _read(groups: _Groups) -> _Reading | None:
-    """A match's value, unit and qualifier, or None when its own words make it no figure (matches recur: read
-    once)."""
+def _read(match_groups: tuple[str | None, ...]) -> _Reading | None:
+    """A match's value, unit and qualifier from its groups, or None when its own words make it no figure (matches
+    recur: read once)."""
+    groups = _Groups._make(match_groups)
     num, unit, noun, mult = groups.num, groups.unit, groups.noun, groups.mult
     if not (unit or noun or mult):
         return None
@@ -202,7 +208,7 @@ def _read(groups: _Groups) -> _Reading | None:
     unit_read = unit or ("个" if noun else None)
     if "as" in spec:  # 七成 is 70 %
         value, unit_read = value * spec.get("factor", 1), spec["as"]
-    return _Reading(value, unit_read, _qualifier(groups))
+    return _Reading(value, unit_read, _qualifier(groups), groups)
 
 
 # What joins the two ends of a range (5%-8%, 3万至5万): nothing, a dash or a word for "to".
@@ -330,12 +336,13 @@ def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
     previous: Metric | None = None
     offset = sentence.start
     for match in rules.pattern.finditer(text):
-        groups = _Groups._make(match.groups())
-        reading = _read(groups)
-        if reading is None or not _fits_context(match, groups, text, rules.not_followed_by):
+        reading = _read(match.groups())
+        if reading is None:
             continue
-        value, unit, qualifier = reading
+        value, unit, qualifier, groups = reading
         start, end = match.span()
+        if not _fits_context(match, start, end, groups, text, rules.not_followed_by):
+            continue
         clause_start = clauses.start(start)
         if groups.noun:
             subject = counted = groups.noun
