@@ -176,14 +176,6 @@ class _NationalOpenings:
         return end is not None and end <= offset_in_sentence
 
 
-def _metric_org(
-    openings: _NationalOpenings, offset_in_sentence: int, actor: str | None, has_own_org: bool
-) -> str | None:
-    if not has_own_org and openings.before(offset_in_sentence):
-        return None
-    return actor
-
-
 def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org: bool) -> Iterator[tuple]:
     """Each figure of a sentence as a row of ``metrics`` (its values in the order of ``METRIC_COLUMNS``), made as
     it is found: a table flattened into one line holds thousands, and none is kept once its row is made."""
@@ -194,13 +186,13 @@ def _metric_rows(doc_id: str, sentence: Sentence, actor: str | None, has_own_org
     hits = find_themes(sentence.text)
     theme_names = "; ".join(h.theme for h in hits) or None
     theme_evidence = "; ".join(f"{h.theme}：{'、'.join(h.evidence)}" for h in hits) or None
-    openings, stored = _NationalOpenings(sentence), StoredSentence(sentence)
-    for m in chain((first,), metrics):
-        org = _metric_org(openings, m.start - sentence.start, actor, has_own_org)
-        # doc_id, value, unit, subject, qualifier, raw, org, category, measure, themes, theme_evidence, sentence,
-        # start, end
-        yield (doc_id, m.value, m.unit, m.subject, m.qualifier, m.raw, org, m.category, m.measure, theme_names,
-               theme_evidence, stored.around(m.start, m.end), m.start, m.end)  # fmt: skip
+    openings, around = _NationalOpenings(sentence), StoredSentence(sentence).around
+    national = openings.before
+    for value, unit, subject, qualifier, category, measure, raw, start, end in chain((first,), metrics):
+        # A figure in a clause that opens on the whole country is the country's, unless the sentence names its own.
+        org = actor if has_own_org or not national(start - sentence.start) else None
+        yield (doc_id, value, unit, subject, qualifier, raw, org, category, measure, theme_names, theme_evidence,
+               around(start, end), start, end)  # fmt: skip
 
 
 def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtraction:

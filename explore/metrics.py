@@ -57,6 +57,11 @@ class Metric(NamedTuple):
     end: int
 
 
+# A Metric made from its values at once (its class's own constructor is a Python function with one argument a
+# field: a fifth of the cost of a figure in a table flattened into one line).
+_new_metric = tuple.__new__
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The figure pattern and the subject words, compiled once from ``data/units.toml``."""
@@ -243,21 +248,20 @@ class _Clauses:
                 return end
         return None
 
-    def end(self, position: int) -> int:
-        """Where the clause holding ``position`` ends (at most ``_CLAUSE_MAX`` characters on)."""
-        after = bisect_right(self._ends, position)
-        return min(self._ends[after] - 1 if after < len(self._ends) else position + _CLAUSE_MAX, position + _CLAUSE_MAX)
-
-    def start(self, position: int) -> int:
-        """Where the clause holding ``position`` begins (at most ``_CLAUSE_MAX`` characters back)."""
-        before = bisect_right(self._ends, position)
-        return max(self._ends[before - 1] if before else 0, position - _CLAUSE_MAX)
-
-    def context_start(self, position: int) -> int:
-        """Where the words before ``position`` begin: after the last comma or stop (past 、 and 和: 销售小米、苹果等
-        农产品30余万元), at most ``_CONTEXT_BACK`` characters back."""
-        before = bisect_right(self._context_ends, position)
-        return max(self._context_ends[before - 1] if before else 0, position - _CONTEXT_BACK, 0)
+    def around(self, start: int, end: int) -> tuple[int, int, int]:
+        """For a figure at ``start``–``end``, in one call (made for every figure): where the clause holding it
+        begins (at most ``_CLAUSE_MAX`` characters back), where the clause after it ends (at most ``_CLAUSE_MAX``
+        characters on), and where the words before it begin: after the last comma or stop (past 、 and 和:
+        销售小米、苹果等农产品30余万元), at most ``_CONTEXT_BACK`` characters back."""
+        ends, context_ends = self._ends, self._context_ends
+        before = bisect_right(ends, start)
+        after = bisect_right(ends, end)
+        context = bisect_right(context_ends, start)
+        return (
+            max(ends[before - 1] if before else 0, start - _CLAUSE_MAX),
+            min(ends[after] - 1 if after < len(ends) else end + _CLAUSE_MAX, end + _CLAUSE_MAX),
+            max(context_ends[context - 1] if context else 0, start - _CONTEXT_BACK, 0),
+        )
 
 
 def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
@@ -343,7 +347,7 @@ def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
         start, end = match.span()
         if not _fits_context(match, start, end, groups, text, rules.not_followed_by):
             continue
-        clause_start = clauses.start(start)
+        clause_start, clause_end, context_start = clauses.around(start, end)
         if groups.noun:
             subject = counted = groups.noun
         else:
@@ -358,12 +362,11 @@ def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
         category = _category(subject, clause, unit)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit
-        after = text[end : clauses.end(end)]
-        measure = measure_of(FigureContext(unit, counted, clause, after, text[clauses.context_start(start) : start]))
+        measure = measure_of(FigureContext(unit, counted, clause, text[end:clause_end], text[context_start:start]))
         if measure == OTHER and not counted and previous and previous.unit == unit:
             measure = previous.measure  # 新建服务站点1098个，累计达到8248个: the noun is left out the second time
         # Made positionally (value, unit, subject, qualifier, category, measure, raw, start, end): one per figure.
-        previous = Metric(
-            value, unit, subject, qualifier, category, measure, match.group(), offset + start, offset + end
+        previous = _new_metric(
+            Metric, (value, unit, subject, qualifier, category, measure, match.group(), offset + start, offset + end)
         )
         yield previous

@@ -32,13 +32,14 @@ class StoredSentence:
 
     def __init__(self, sentence: Sentence) -> None:
         self._sentence = sentence
+        self._whole = sentence.text if len(sentence.text) <= MAX_STORED_CHARS else None  # stored as it is
         self._cuts: dict[int, str] = {}  # where a cut begins in the sentence → the cut
 
     def around(self, start: int, end: int) -> str:
         """The stored text for what spans ``start``–``end`` in the document."""
+        if self._whole is not None:
+            return self._whole
         text = self._sentence.text
-        if len(text) <= MAX_STORED_CHARS:
-            return text
         middle = (start + end) // 2 - self._sentence.start
         step = round((middle - MAX_STORED_CHARS / 2) / _CUT_STEP)
         first = min(max(0, step * _CUT_STEP), len(text) - MAX_STORED_CHARS)
