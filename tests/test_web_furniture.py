@@ -155,6 +155,47 @@ def test_numbered_page_lists_and_outline_runs_go():
         "写留言",
         "合作请联系：abc@example.com",
         "欢迎分享到朋友圈",
+        "初审：张三 复审：李四 终审：王五",
+        "值班编辑：张三",
+        "签发：李四",
+        "海报设计：王五",
+        "（作者单位：某某大学）",
+        "打印本页 关闭窗口",
+        "打印 | 关闭",
+        "访问量：12345",
+        "网站标识码：1234567890",
+        "信息索引号：11330000002482315Q/2023-00015",
+        "研报 | 公告 | 新闻",
+        "24小时热闻",
+        "扫一扫在手机上查看当前页面",
+        "微信扫一扫关注该公众号",
+        "评论",
+        "点击查看",
+        "本文系转载，版权归原作者所有",
+        "本网站所有内容均为原创，转载需注明来源",
+        "您当前的位置：首页 > 政务公开",
+        "文字：大 中 小",
+        "视力保护色：",
+        "放大 缩小 默认",
+        "手机版",
+        "长者模式",
+        "加入收藏",
+        "设为首页",
+        "百家号",
+        "用户名：",
+        "忘记密码？",
+        "共3页 上一页 1 2 3 下一页",
+        "第01版：要闻",
+        "版面导航",
+        "预览时标签不可点",
+        "轻触阅读原文",
+        "向上滑动看下一个",
+        "视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看",
+        "关键字：乡村振兴",
+        "TAGS: 数字乡村",
+        "本文链接：http://www.example.com/a/1.html",
+        "新闻热线：0551-12345678",
+        "互联网新闻信息服务许可证：12120170001",
     ],
 )
 def test_web_vocabulary_lines_are_furniture(line):
@@ -421,3 +462,17 @@ def test_attachments_listed_after_the_first_go_with_it():
         "3.汇总表",
     ]
     assert "某某县农业农村局" in cleaned.text  # the signature after them stays
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "政策解读",  # a section heading of an article
+        "走基层·看变化·话发展",  # a headline in three parts
+        "项目位置：某县城东工业园区",
+        "该县今年评论员文章共发表十二篇，阅读量逐月上升。",
+        "村里建起了电商服务站，村民扫码就能查看快递信息。",
+    ],
+)
+def test_article_lines_that_share_furniture_words_stay(line):
+    assert kept(drop_pattern_lines(lines_of(line))) == [line]
