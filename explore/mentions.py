@@ -67,10 +67,19 @@ def _original(index: int, removed_at: list[int]) -> int:
 def _listed(text: str) -> list[Mention]:
     stripped, removed_at = _strip_quotes(text)
     listed = listed_names()
+    opening_words = org_rules().short_form_not_followed_by
     found = []
     # Every occurrence, overlapping ones too: _longest_first decides between them.
     for index, first, end in listed.automaton.find_matches_as_indexes(stripped, overlapping=True):
         surface = listed.surfaces[index]
+        if (
+            len(surface) == 2
+            and 0 < first
+            and end < len(stripped)
+            and is_cjk(stripped[first - 1])
+            and stripped[end] in opening_words.get(surface[-1], "")
+        ):
+            continue  # 助农行动: the 行 of 农行 opens 行动
         if removed_at:
             start, stop = _original(first, removed_at), _original(end - 1, removed_at) + 1
             original = text[start:stop]

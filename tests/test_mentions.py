@@ -310,3 +310,29 @@ def test_an_autonomous_county_written_short_and_its_bodies():
     found = [(m.kind, m.name, m.surface) for m in find_mentions(text)]
     assert ("place", "江华瑶族自治县", "江华县") in found
     assert ("org", "江华县委", "县委") in found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("共青团中央发起青年助农行动。", "中国农业银行"),  # the 行 of 农行 opens 行动
+        ("乡村惠农行动启动。", "中国农业银行"),
+        ("京东物流在县里建设仓储中心。", "县里建设仓储中心"),  # 县里: a place spoken of, no name's start
+        ("合作社在村里建起电商服务中心。", "村里建起电商服务中心"),
+    ],
+)
+def test_words_that_hold_a_short_form_or_a_place_spoken_of_name_no_one(text, absent):
+    assert absent not in {m.name for m in find_mentions(text)}
+
+
+@pytest.mark.parametrize("text", ["农行为农户发放贷款。", "近日，农行动员全行支持春耕。", "农行业务覆盖全县。"])
+def test_a_bank_s_short_form_opening_a_clause_is_still_the_bank(text):
+    assert "中国农业银行" in {m.name for m in find_mentions(text)}
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [("国家电网", "国家电网"), ("南方电网", "南方电网"), ("太平洋保险", "中国太平洋保险"), ("澎湃新闻", "澎湃新闻")],
+)
+def test_more_of_the_field_s_companies_and_media_are_listed(name, canonical):
+    assert canonical in {m.name for m in find_mentions(f"近日，{name}与当地政府签署合作协议。")}
