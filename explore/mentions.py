@@ -74,7 +74,7 @@ def _listed(text: str) -> list[Mention]:
         surface = listed.surfaces[index]
         if (
             len(surface) == 2
-            and 0 < first
+            and first > 0
             and end < len(stripped)
             and is_cjk(stripped[first - 1])
             and stripped[end] in opening_words.get(surface[-1], "")
