@@ -586,10 +586,18 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     if not rules.bare_levels or not any(c in text for c in rules.bare_levels):
         return mentions
     places_named = [m for m in mentions if m.kind == "place" and not _inside_a_word(text, m.start, rules)]
-    if not places_named:
-        return mentions
-    in_a_place = {i for p in places_named for i in range(p.start + 1, p.end)}  # 来凤县委 is the rule finder's
     orgs_at = {m.start: m for m in mentions if m.kind == "org"}
+    if not places_named:
+        # 县委网信办 with no county named is some county's office: not the national one its last words list
+        orphans = {
+            unit.start
+            for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text)
+            if not (match.start() and text[match.start() - 1] in rules.bare_not_after)
+            and (unit := _unit_after_level(text, match.start(), orgs_at)) is not None
+            and unit.org_type == "government"
+        }
+        return [m for m in mentions if not (m.kind == "org" and m.start in orphans)] if orphans else mentions
+    in_a_place = {i for p in places_named for i in range(p.start + 1, p.end)}  # 来凤县委 is the rule finder's
     in_an_org = {i for m in mentions if m.kind == "org" for i in range(m.start, m.end)}
     by_level: dict[str, _LevelPlaces] = {}
     added: list[Mention] = []
@@ -603,11 +611,11 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         named_from_level = own is not None and own.name == own.surface and own.surface[1:2] not in rules.bare_levels
         if at in in_an_org and not named_from_level:
             continue
-        unit = own if named_from_level else orgs_at.get(at + 1)
+        unit = own if named_from_level else _unit_after_level(text, at, orgs_at)
         if named_from_level:
             end, rest = own.end, own.surface[1:]
         elif unit is not None:
-            end, rest = unit.end, unit.surface
+            end, rest = unit.end, text[at + 1 : unit.end]  # 网信办 of 市网信办, 委网信办 of 县委网信办
         else:
             rest = next((b for b in rules.bare_bodies if text.startswith(b, at + 1)), None)
             if rest is None or text[at + 1 + len(rest) : at + 2 + len(rest)] in rules.not_followed_by.get("委", ""):
@@ -634,6 +642,17 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         and not (m.kind == "place" and any(i in in_added for i in range(m.start, m.end)))  # 应县 in 响应县委
     ]
     return sorted([*kept, *added], key=lambda m: (m.start, m.kind == "place"))
+
+
+def _unit_after_level(text: str, at: int, orgs_at: dict[int, Mention]) -> Mention | None:
+    """The listed organization right after the level at ``at`` (市网信办), or after its 委 when it is a government
+    body's (县委网信办: the county party committee's office)."""
+    unit = orgs_at.get(at + 1)
+    if unit is None and text[at + 1 : at + 2] == "委":
+        unit = orgs_at.get(at + 2)
+        if unit is not None and unit.org_type != "government":
+            return None
+    return unit
 
 
 _LIST_RUN = re.compile(rf"(?:[{CJK}A-Za-z]{{1,12}}、)+[{CJK}A-Za-z]{{1,12}}")

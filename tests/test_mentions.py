@@ -336,3 +336,26 @@ def test_a_bank_s_short_form_opening_a_clause_is_still_the_bank(text):
 )
 def test_more_of_the_field_s_companies_and_media_are_listed(name, canonical):
     assert canonical in {m.name for m in find_mentions(f"近日，{name}与当地政府签署合作协议。")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("秭归县召开会议，县委网信办开展培训。", ["秭归县委网信办"]),  # one office, not the 委 and the nation's
+        ("县委网信办开展培训。", []),  # some county's office, not the national one
+        ("省委网信办开展培训。", []),
+        ("网信办开展培训。", ["中央网信办"]),  # bare, it is the national one
+    ],
+)
+def test_a_listed_office_after_a_level_and_its_committee_is_that_place_s(text, expected):
+    assert [m.name for m in find_mentions(text) if m.kind == "org"] == expected
+
+
+@pytest.mark.parametrize("text", ["恩施州农村信用合作联社推出新产品。", "秭归县农村信用联社发放贷款。"])
+def test_rural_credit_unions_are_banks(text):
+    (org,) = [m for m in find_mentions(text) if m.kind == "org"]
+    assert org.org_type == "bank" and org.name == text[: text.index("社") + 1]
+
+
+def test_a_credit_union_named_by_its_kind_alone_is_no_one():
+    assert [m for m in find_mentions("当地农村信用合作联社放贷。") if m.kind == "org"] == []
