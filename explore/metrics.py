@@ -27,7 +27,9 @@ _BEFORE = {
     "超过": "more_than", "超出": "more_than", "超": "more_than", "逾": "more_than", "突破": "more_than",
     "破": "more_than", "近": "less_than", "将近": "less_than", "接近": "less_than", "不到": "less_than",
     "不足": "less_than", "低于": "less_than", "少于": "less_than", "约": "approx", "大约": "approx",
-    "至少": "at_least", "不少于": "at_least", "不低于": "at_least", "约合": "approx",
+    "至少": "at_least", "不少于": "at_least", "不低于": "at_least", "约合": "approx", "约为": "approx",
+    "约达": "approx", "约有": "approx", "约占": "approx", "不超过": "less_than", "未超过": "less_than",
+    "不超": "less_than",
 }  # fmt: skip
 _AFTER = {
     "多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx",

@@ -27,6 +27,9 @@ def figures(text: str) -> list[tuple[str, float, str | None, str]]:
         ("数百家企业参与。", [("数百家", 100, "家", "more_than")]),
         ("带动农户增收20%。", [("20%", 20, "%", "exact")]),
         ("约3000人参加。", [("约3000人", 3000, "人", "approx")]),
+        ("销售额约为3000万元。", [("约为3000万元", 3e7, "元", "approx")]),
+        ("全县约有200家网店。", [("约有200家", 200, "家", "approx")]),
+        ("每场不超过50人。", [("不超过50人", 50, "人", "less_than")]),  # not 超过: more than
         ("建成1,200个服务站。", [("1,200个", 1200, "个", "exact")]),
         # a currency named between the qualifier and the figure, or the figure and its qualifier
         ("投资1000万元人民币以上。", [("1000万元人民币以上", 1e7, "元", "at_least")]),
