@@ -350,6 +350,7 @@ class UnitVocabulary:
     units: dict[str, dict]  # unit → {"kind", "category"}
     counted_nouns: frozenset[str]
     subject_stops: tuple[str, ...]  # longest first
+    stop_holders: tuple[str, ...]  # words a one-character stop is part of (从业, 有限): no stop there
     subject_links: tuple[str, ...]  # longest first
     allowed_categories: dict[str, list[str]]  # unit kind → categories it may take
     coverage_endings: tuple[str, ...]
@@ -363,6 +364,7 @@ def unit_vocabulary() -> UnitVocabulary:
         units=dict(spec["units"]),
         counted_nouns=frozenset(spec["counted_nouns"]["nouns"]),
         subject_stops=tuple(sorted(spec["subject_stops"]["words"], key=len, reverse=True)),
+        stop_holders=tuple(spec["subject_stops"].get("held_in", ())),
         subject_links=tuple(sorted(spec["subject_links"]["words"], key=len, reverse=True)),
         allowed_categories=dict(spec["allowed_categories"]),
         coverage_endings=tuple(spec["coverage_nouns"]["endings"]),

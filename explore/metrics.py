@@ -74,6 +74,23 @@ class _Rules:
     not_followed_by: dict[str, str]  # unit → the characters that make it half of another word (618期间)
 
 
+def _stop_pattern(stops: tuple[str, ...], holders: tuple[str, ...]) -> re.Pattern[str]:
+    """The subject's stop words, longest first; a one-character stop is none inside a word that holds it
+    (从 of 从业人员, 有 of 有限公司, 超 of 超市): there it is no boundary of what is counted."""
+    alternatives = []
+    for word in stops:
+        guards = ""
+        if len(word) == 1:
+            for holder in holders:
+                at = holder.find(word)
+                while at >= 0:
+                    before, after = re.escape(holder[:at]), re.escape(holder[at + 1 :])
+                    guards += f"(?!{f'(?<={before})' if before else ''}{re.escape(word)}{after})"
+                    at = holder.find(word, at + 1)
+        alternatives.append(guards + re.escape(word))
+    return re.compile("|".join(alternatives))
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     vocabulary = unit_vocabulary()
@@ -90,7 +107,7 @@ def _rules() -> _Rules:
     )
     if tuple(pattern.groupindex) != _Groups._fields or pattern.groups != len(_Groups._fields):
         raise AssertionError(f"the figure pattern's groups {tuple(pattern.groupindex)} are not {_Groups._fields}")
-    stops = re.compile("|".join(re.escape(w) for w in vocabulary.subject_stops))
+    stops = _stop_pattern(vocabulary.subject_stops, vocabulary.stop_holders)
     not_followed_by = {unit: spec.get("not_followed_by", "") for unit, spec in vocabulary.units.items()}
     return _Rules(pattern, stops, vocabulary, not_followed_by)
 

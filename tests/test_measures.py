@@ -30,6 +30,9 @@ def measured(text: str) -> list[tuple[str, str]]:
         ("与177家行业合作伙伴成立联盟。", [("177家", "organizations")]),
         ("建成1200个村级电商服务站点。", [("1200个", "facilities")]),  # 村级 qualifies the noun
         ("开设了187个直播间。", [("187个", "facilities")]),
+        ("全县建成益农信息社1200余个。", [("1200余个", "facilities")]),
+        ("建成村级快递服务点300个。", [("300个", "facilities")]),  # a point, not the parcels it handles
+        ("建成电商产业园3个。", [("3个", "facilities")]),
         ("活跃网店超过20万家。", [("超过20万家", "organizations")]),  # 网店, not 店
         ("开展培训活动5万多场。", [("5万多场", "events")]),
         ("零售额同比增长11.3%。", [("11.3%", "growth")]),
