@@ -56,7 +56,7 @@ _CAPTION_MAX_CHARS = 40
 # A title's copies stand within this many lines of it (a running header recurs a page further on).
 _TITLE_ZONE = 12
 # A label ending in a document's kind or an organization's suffix is a title or a signature, not a caption.
-_NAMES_A_DOCUMENT_OR_BODY = re.compile(
+NAMES_A_DOCUMENT_OR_BODY = re.compile(
     r"(?:方案|办法|规划|计划|意见|通知|纲要|条例|细则|要点|报告|决定|公告|指南|"
     r"厅|局|委|办|部|政府|委员会|办公室|中心|公司|集团|银行|协会|研究院)$"
 )
@@ -295,7 +295,7 @@ def drop_captions(lines: Lines) -> Lines:
         following = lines[body[after]].text if after < len(body) else ""
         if text in following or bigram_share(text, following) >= 0.5 or _DATE_ONLY.match(text):
             continue  # a heading announces what follows; a date alone is a notice's, not a picture's
-        if _NAMES_A_DOCUMENT_OR_BODY.search(_BRACKETED_END.sub("", text)) and not _reports_an_act(text):
+        if NAMES_A_DOCUMENT_OR_BODY.search(_BRACKETED_END.sub("", text)) and not _reports_an_act(text):
             continue  # a document's title (…实施方案) or a signature (…农业农村厅) describes no picture
         above = lines[body[at - 1]].text
         share_before = bigram_share(text, above)

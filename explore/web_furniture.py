@@ -16,7 +16,15 @@ import itertools
 import re
 from collections import Counter
 
-from explore.boilerplate import ARTICLE_BYLINE, Line, Lines, byline_follows, kept_indices, mark
+from explore.boilerplate import (
+    ARTICLE_BYLINE,
+    NAMES_A_DOCUMENT_OR_BODY,
+    Line,
+    Lines,
+    byline_follows,
+    kept_indices,
+    mark,
+)
 from explore.chars import CJK, is_cjk
 from explore.gazetteer import people_rules
 from explore.lines import (
@@ -433,6 +441,47 @@ def drop_trailing_headlines(lines: Lines) -> Lines:
     return lines
 
 
-AFTER_PATTERNS = (drop_masthead, drop_summary_after_label, drop_listed_links, drop_trailing_headlines)
+# The lines that end a page after its last paragraph, at least this many, half of them furniture already.
+_END_RUN_MIN_LINES = 4
+_END_RUN_ITEM_MAX_CHARS = 12
+
+
+def _is_end_run_item(text: str) -> bool:
+    """A label of a site's panel (上证指数, 港股, 财经频道): short, no sentence, no number or date, no heading, no
+    name of a body or a document (a signature's 某县农业农村局 is the article's)."""
+    return (
+        len(text) <= _END_RUN_ITEM_MAX_CHARS
+        and not has_sentence_punct(text)
+        and not _DIGITS.search(text)
+        and not is_heading(text)
+        and not NAMES_A_DOCUMENT_OR_BODY.search(text)
+    )
+
+
+def drop_furniture_run_at_end(lines: Lines) -> Lines:
+    """After the last paragraph of prose, the lines that end the page: when at least half of them are furniture
+    already (a disclaimer, a share bar, a credit) and every line left among them is a short label
+    (``_is_end_run_item``), those labels are the same panels' (a finance site's market list, channel names).
+    Not after a paragraph that announces a list (…如下：); one line that is not such a label keeps them all."""
+    kept = kept_indices(lines)
+    prose = [i for i in kept if is_prose(lines[i].text.strip())]
+    if not prose or lines[prose[-1]].text.strip().endswith((":", "：")):
+        return lines
+    after = [i for i in range(prose[-1] + 1, len(lines)) if lines[i].text.strip()]
+    left = [i for i in after if lines[i].kept]
+    if len(after) < _END_RUN_MIN_LINES or not left or len(left) * 2 > len(after):
+        return lines
+    if all(_is_end_run_item(lines[i].text.strip()) for i in left):
+        return mark(lines, left, "navigation")
+    return lines
+
+
+AFTER_PATTERNS = (
+    drop_masthead,
+    drop_summary_after_label,
+    drop_listed_links,
+    drop_trailing_headlines,
+    drop_furniture_run_at_end,
+)
 
 __all__ = ["AFTER_PATTERNS", "WEB_RULES", "Line", "strip_markup"]

@@ -476,3 +476,24 @@ def test_attachments_listed_after_the_first_go_with_it():
 )
 def test_article_lines_that_share_furniture_words_stay(line):
     assert kept(drop_pattern_lines(lines_of(line))) == [line]
+
+
+def test_short_labels_among_furniture_at_the_page_end_go():
+    """A finance site's market list between its disclaimers: labels with no sentence, among furniture."""
+    tail = ["本文不构成投资建议", "股市有风险，入市需谨慎", "上证指数", "深证成指", "微信号：caijing", "港股"]
+    cleaned = clean_document("\n".join([LEAD, PROSE, *tail]))
+    assert cleaned.text.split("\n") == [LEAD, PROSE]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["联系人：王小明", "联系电话：0551-12345678", "某县农业农村局", "某县数字乡村建设领导小组"],  # a signature
+        ["本文不构成投资建议", "微信号：caijing", "上证指数", "该县将继续推进数字乡村建设"],  # one line of the text
+        ["本文不构成投资建议", "上证指数", "深证成指", "港股"],  # labels outnumber the furniture
+    ],
+)
+def test_lines_at_the_page_end_stay_unless_they_are_labels_among_furniture(tail):
+    kept_tail = [t for t in tail if "：" not in t and "投资建议" not in t]
+    cleaned = clean_document("\n".join([LEAD, PROSE, *tail]))
+    assert cleaned.text.split("\n")[2:] == kept_tail
