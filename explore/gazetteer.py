@@ -327,6 +327,20 @@ def place_short_name_blocklist() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class TwoCharacterPlaceWords:
+    """When a two-character place's name (成县, 范县) is part of other words (``data/place_rules.toml``)."""
+
+    level_words: dict[str, str]  # a level character → the characters after it that make a word of it (县级, 县域)
+    openings: frozenset[str]  # words ending in a place's first character (示范 of 示范县)
+
+
+@lru_cache(maxsize=1)
+def two_character_place_words() -> TwoCharacterPlaceWords:
+    spec = read_toml("place_rules.toml").get("two_character_names", {})
+    return TwoCharacterPlaceWords(dict(spec.get("level_words", {})), frozenset(spec.get("openings", ())))
+
+
+@dataclass(frozen=True)
 class PeopleRules:
     """A person is a name of two or three characters after a title (``data/people.toml``)."""
 

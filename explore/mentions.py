@@ -21,6 +21,7 @@ from explore.chars import CJK, is_cjk
 from explore.dates import find_dates
 from explore.gazetteer import (
     QUOTES,
+    TwoCharacterPlaceWords,
     listed_names,
     org_alias_prefixes,
     org_aliases,
@@ -28,6 +29,7 @@ from explore.gazetteer import (
     people_rules,
     place_short_name_blocklist,
     places,
+    two_character_place_words,
 )
 
 
@@ -68,6 +70,7 @@ def _listed(text: str) -> list[Mention]:
     stripped, removed_at = _strip_quotes(text)
     listed = listed_names()
     opening_words = org_rules().short_form_not_followed_by
+    two_character = two_character_place_words()
     found = []
     # Every occurrence, overlapping ones too: _longest_first decides between them.
     for index, first, end in listed.automaton.find_matches_as_indexes(stripped, overlapping=True):
@@ -88,8 +91,18 @@ def _listed(text: str) -> list[Mention]:
         for kind, name, org_type, owner in listed.makes[index]:
             if kind != "product" and original != surface:
                 continue  # only product names are matched across quotation marks
+            if kind == "place" and len(surface) == 2 and _inside_other_words(stripped, first, end, two_character):
+                continue  # 建成县级, 示范县: no 成县, no 范县
             found.append(Mention(kind, name, original, start, stop, org_type, owner))
     return found
+
+
+def _inside_other_words(text: str, start: int, end: int, words: TwoCharacterPlaceWords) -> bool:
+    """Whether the two-character place name at ``start``–``end`` is parts of other words there."""
+    after = words.level_words.get(text[end - 1], "")
+    if after and end < len(text) and text[end] in after:
+        return True  # 成县 of 建成县级
+    return start > 0 and text[start - 1 : start + 1] in words.openings  # 范县 of 示范县
 
 
 def _rule_orgs(text: str, listed: list[Mention]) -> list[Mention]:

@@ -359,3 +359,24 @@ def test_rural_credit_unions_are_banks(text):
 
 def test_a_credit_union_named_by_its_kind_alone_is_no_one():
     assert [m for m in find_mentions("当地农村信用合作联社放贷。") if m.kind == "org"] == []
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("秭归县建成县级电商公共服务中心1个。", "成县"),  # 县级: county-level
+        ("在2025年底前建成数字乡村示范县。", "范县"),  # 示范县: a demonstration county
+    ],
+)
+def test_a_two_character_place_inside_other_words_is_no_place(text, not_a_place):
+    names = {m.name for m in find_mentions(text)}
+    assert not_a_place not in names and not any(n.startswith(not_a_place[0] + "县级") for n in names)
+
+
+@pytest.mark.parametrize("text, place", [("成县召开数字乡村推进会。", "成县"), ("范县位于河南省。", "范县")])
+def test_a_two_character_place_standing_as_a_name_is_a_place(text, place):
+    assert place in {m.name for m in find_mentions(text) if m.kind == "place"}
+
+
+def test_what_was_built_opens_no_name():
+    assert "甘肃省成县建成电商中心" not in {m.name for m in find_mentions("甘肃省成县建成电商中心。")}
