@@ -195,6 +195,7 @@ class YearEvidence:
     upper: date | None = None
     event: int | None = None  # the year of an event the lead names
     latest: date | None = None  # the latest happening the text dates to its month or day (not a bare year)
+    published: date | None = None  # the item's own date, to the day, once known: what it reports came before it
 
     def year_for(self, month: int | None, day: int | None) -> tuple[int | None, str | None]:
         """The year of a partial date, and the rule that gave it (or ``None, None``)."""
@@ -209,7 +210,10 @@ class YearEvidence:
                 candidate = date(self.latest.year, month, day or 1)
             except ValueError:
                 return None, None
-            return (self.latest.year, "the year of the latest happening") if candidate >= self.latest else (None, None)
+            if candidate >= self.latest and (self.published is None or candidate <= self.published):
+                return self.latest.year, "the year of the latest happening"
+        if (self.lower is None or self.upper is None) and self.published is not None and month is not None:
+            return self._before_publication(month, day)
         if self.lower is None or self.upper is None or month is None:
             return None, None
         fits = []
@@ -221,6 +225,19 @@ class YearEvidence:
             if self.lower <= candidate <= self.upper:
                 fits.append(year)
         return (fits[0], "between body and furniture dates") if len(fits) == 1 else (None, None)
+
+    def _before_publication(self, month: int, day: int | None) -> tuple[int | None, str | None]:
+        """The year that puts a month (and day) at or before the item's own date, within the year before it:
+        a report tells what has happened (a target is never resolved so: ``resolve``)."""
+        published = self.published
+        for year in (published.year, published.year - 1):
+            try:
+                candidate = date(year, month, day or 1)
+            except ValueError:
+                continue  # 2月29日 of a year that has none
+            if candidate <= published:
+                return year, "the last such day before the item's date"
+        return None, None
 
 
 def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -> DateExpr:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
 
@@ -214,6 +214,8 @@ def extract_item(text: str, context: ItemContext, *, bulletin: bool) -> ItemExtr
     lead = [resolve(e, evidence, None) for e in exprs if e.start < lead_end]
     dated = item_date(lead, bulletin_edition, byline=context.byline, signature=standalone_date(text))
     document_year = dated.when.year if dated.when else None
+    if dated.precision == "day":
+        evidence = replace(evidence, published=dated.when)
     resolved = [resolve(e, evidence, document_year) for e in exprs]
 
     named_orgs = {m.name for m in title_mentions + mentions if m.kind == "org"}

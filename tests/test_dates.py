@@ -115,3 +115,26 @@ def test_as_of_now_takes_the_items_date_not_its_whole_year():
     item = DatedAs(date(2023, 9, 27), "day", "2023年9月27日")
     resolved = resolve(expr, YearEvidence(), 2023)
     assert event_date([resolved], item)[1] == DatedAs(date(2023, 9, 27), "day", "截至目前")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "precision"),
+    [
+        ("6月15日，省农业农村厅召开推进会。", 2023, "day"),  # before the item's date: its year
+        ("6月上旬，市里举办培训班。", 2023, "month"),
+        ("11月28日，论坛举行。", 2022, "day"),  # after it in the year: the year before
+    ],
+)
+def test_with_no_other_evidence_a_partial_date_is_the_last_such_day_before_the_item(text, year, precision):
+    evidence = YearEvidence(latest=date(2023, 6, 20), published=date(2023, 6, 20))
+    resolved = resolve(one(text), evidence, 2023)
+    assert (resolved.year, resolved.precision) == (year, precision)
+
+
+def test_without_the_item_s_date_a_day_before_the_latest_happening_stays_unknown():
+    assert resolve(one("6月15日，省农业农村厅召开推进会。"), YearEvidence(latest=date(2023, 6, 20)), 2023).year is None
+
+
+def test_a_target_is_never_dated_by_the_item_s_date():
+    evidence = YearEvidence(published=date(2023, 6, 20))
+    assert resolve(one("力争到12月底前全部建成。"), evidence, 2023).year is None
