@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -220,6 +221,13 @@ def listed_names() -> ListedNames:
         entries.setdefault(surface, []).append(("place", surface, None, None))
     surfaces = tuple(entries)
     return ListedNames(ahocorasick_rs.AhoCorasick(list(surfaces)), surfaces, tuple(tuple(entries[s]) for s in surfaces))
+
+
+def names_changed_by(convert: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """Every listed name (places, organizations, products) that ``convert`` changes though it is already in
+    Simplified script, as (what it becomes, the name), longest first: OpenCC's t2s turns 乾安 into 干安."""
+    changed = {convert(surface): surface for surface in listed_names().surfaces}
+    return tuple(sorted(((c, n) for c, n in changed.items() if c != n), key=lambda pair: -len(pair[0])))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ boilerplate and splitting steps need) and is idempotent on its own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from explore.chars import CJK
+from explore.gazetteer import names_changed_by
 from explore.script import to_simplified
 
 # Characters that belong to Chinese running text: ideographs and full-width
@@ -130,8 +132,20 @@ def remove_pinyin_annotations(text: str) -> str:
 
 
 def simplify_script(text: str) -> str:
-    """Traditional → Simplified with OpenCC (``t2s``)."""
-    return to_simplified(text)
+    """Traditional → Simplified with OpenCC (``t2s``), the names it would break kept (乾安 stays 乾安, not 干安:
+    OpenCC reads 乾 as 干 "dry" wherever it stands)."""
+    simplified = to_simplified(text)
+    if simplified == text:
+        return text
+    for broken, name in _names_t2s_breaks():
+        if broken in simplified:
+            simplified = simplified.replace(broken, name)
+    return simplified
+
+
+@lru_cache(maxsize=1)
+def _names_t2s_breaks() -> tuple[tuple[str, str], ...]:
+    return names_changed_by(to_simplified)
 
 
 def paragraph_marks_to_breaks(text: str) -> str:

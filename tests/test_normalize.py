@@ -46,6 +46,10 @@ def test_toneless_syllables_go_only_in_an_annotated_text():
         ("中國聯通數字鄉村", "中国联通数字乡村"),
         ("已经是简体", "已经是简体"),
         ("", ""),
+        ("吉林乾安縣建設數字鄉村", "吉林乾安县建设数字乡村"),  # a place's name OpenCC would break (乾 → 干) is kept
+        ("乾安县的农产品", "乾安县的农产品"),  # in Simplified text too
+        ("陝西乾縣", "陕西乾县"),
+        ("天氣乾燥", "天气干燥"),  # 乾 as "dry" outside a name still converts
     ],
 )
 def test_simplify_script(raw, expected):
