@@ -224,7 +224,11 @@ class YearEvidence:
                 continue
             if self.lower <= candidate <= self.upper:
                 fits.append(year)
-        return (fits[0], "between body and furniture dates") if len(fits) == 1 else (None, None)
+        if len(fits) == 1:
+            return fits[0], "between body and furniture dates"
+        if fits and self.published is not None:
+            return self._before_publication(month, day)  # several years fit: the last before the item
+        return None, None
 
     def _before_publication(self, month: int, day: int | None) -> tuple[int | None, str | None]:
         """The year that puts a month (and day) at or before the item's own date, within the year before it:

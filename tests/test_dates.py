@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -138,3 +139,14 @@ def test_without_the_item_s_date_a_day_before_the_latest_happening_stays_unknown
 def test_a_target_is_never_dated_by_the_item_s_date():
     evidence = YearEvidence(published=date(2023, 6, 20))
     assert resolve(one("力争到12月底前全部建成。"), evidence, 2023).year is None
+
+
+@pytest.mark.parametrize("text", ["京东将在2023年底前帮助农民销售农产品。", "该镇争取在2022年3月底增加用户200户。"])
+def test_a_date_after_a_word_of_intent_is_a_target(text):
+    assert one(text).role == "target"
+
+
+def test_when_several_years_fit_the_bounds_the_last_before_the_item_is_taken():
+    bounds = YearEvidence(lower=date(2019, 1, 1), upper=date(2022, 11, 8))
+    assert resolve(one("11月7日，报告发布。"), bounds, None).year is None  # 2019 to 2022 all fit
+    assert resolve(one("11月7日，报告发布。"), replace(bounds, published=date(2022, 11, 8)), 2022).year == 2022
