@@ -266,6 +266,7 @@ class OrgRules:
     bare_prefixes: dict[str, str]  # 团 → 共青团: 团县委 is the county's youth league committee, not its 县委
     reporting_medium: re.Pattern[str] | None  # 告诉上游新闻记者: a medium named by its reporter (group "name")
     min_site_chars: int  # a shorter unlisted …网 is a word (互联网)
+    salutation: re.Pattern[str] | None  # a notice's 各…： line: kinds of bodies, no one body
 
 
 # Small letters between two Chinese characters are no part of a name: the residue of a wrong decoding or of
@@ -314,6 +315,7 @@ def org_rules() -> OrgRules:
         bare_prefixes=dict(bare.get("prefixes", {})),
         reporting_medium=_reporting_medium(rules.get("reporting_media")),
         min_site_chars=int(rules.get("reporting_media", {}).get("min_site_chars", 0)),
+        salutation=re.compile(rules["salutation"], re.MULTILINE) if rules.get("salutation") else None,
     )
 
 

@@ -728,5 +728,16 @@ def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
     listed = _listed(text)
     found = [*listed, *_rule_orgs(text, listed), *_people(text), *_regional_brands(text), *_dateline_publishers(text)]
-    mentions = _longest_first(found)
+    mentions = _without_salutations(text, _longest_first(found))
     return _fold_short_forms(_coordinated_orgs(text, _bare_level_bodies(text, _resolve_places(text, mentions))))
+
+
+def _without_salutations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """No organization on a notice's salutation (各市（州）农业农村局、网信办：): it names kinds of bodies."""
+    salutation = org_rules().salutation
+    if salutation is None or "各" not in text:
+        return mentions
+    spans = [match.span() for match in salutation.finditer(text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if m.kind != "org" or not any(start <= m.start < end for start, end in spans)]

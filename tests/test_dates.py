@@ -150,3 +150,7 @@ def test_when_several_years_fit_the_bounds_the_last_before_the_item_is_taken():
     bounds = YearEvidence(lower=date(2019, 1, 1), upper=date(2022, 11, 8))
     assert resolve(one("11月7日，报告发布。"), bounds, None).year is None  # 2019 to 2022 all fit
     assert resolve(one("11月7日，报告发布。"), replace(bounds, published=date(2022, 11, 8)), 2022).year == 2022
+
+
+def test_a_deadline_asked_of_the_reader_is_a_target():
+    assert one("请于2023年3月31日前将申报材料报送省农业农村厅。").role == "target"

@@ -380,3 +380,10 @@ def test_a_two_character_place_standing_as_a_name_is_a_place(text, place):
 
 def test_what_was_built_opens_no_name():
     assert "甘肃省成县建成电商中心" not in {m.name for m in find_mentions("甘肃省成县建成电商中心。")}
+
+
+def test_a_notice_s_salutation_names_no_organization():
+    text = "各市（州）农业农村局、网信办：\n请于3月31日前将材料报送秭归县农业农村局。"
+    orgs = [(m.name, m.start) for m in find_mentions(text) if m.kind == "org"]
+    assert all(start > text.index("\n") for _, start in orgs) and "中央网信办" not in {n for n, _ in orgs}
+    assert any(name == "秭归县农业农村局" for name, _ in orgs)  # the body line still names its bodies
