@@ -79,15 +79,20 @@ def _stop_pattern(stops: tuple[str, ...], holders: tuple[str, ...]) -> re.Patter
     (从 of 从业人员, 有 of 有限公司, 超 of 超市): there it is no boundary of what is counted."""
     alternatives = []
     for word in stops:
-        guards = ""
+        guards = ""  # checked after the stop has matched: a pattern tried at every position stays a literal first
         if len(word) == 1:
             for holder in holders:
                 at = holder.find(word)
                 while at >= 0:
-                    before, after = re.escape(holder[:at]), re.escape(holder[at + 1 :])
-                    guards += f"(?!{f'(?<={before})' if before else ''}{re.escape(word)}{after})"
+                    before, after = re.escape(holder[: at + 1]), re.escape(holder[at + 1 :])
+                    if not after:
+                        guards += f"(?<!{before})"  # 公共: no 共 after 公
+                    elif at == 0:
+                        guards += f"(?!{after})"  # 从业: no 从 before 业
+                    else:
+                        guards += f"(?!(?<={before}){after})"
                     at = holder.find(word, at + 1)
-        alternatives.append(guards + re.escape(word))
+        alternatives.append(re.escape(word) + guards)
     return re.compile("|".join(alternatives))
 
 
