@@ -35,7 +35,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from explore.gazetteer import event_words
 from explore.numbers import parse_chinese_integer, parse_digit_string
@@ -55,8 +55,15 @@ _PATTERNS = (
     re.compile(rf"(?<![\d\-—~至])(?P<y>(?:19|20)\d{{2}})年(?![度\d]){_PART}(?P<lianghui>两会)?"),
     re.compile(r"(?P<rel>今年|去年|前年|明年)(?![\d度])"),
     re.compile(r"(?P<recent>近日|日前|近期|截至目前|截止目前)"),
+    # a day or month named from the item's own date (今日头条 is a platform; …的今天 and 时至今日 are "nowadays")
+    re.compile(
+        r"(?<![的至])(?P<recent>昨天|昨日|前天|前日|今天|今日|本月|上月|上个月)(?!头条)(?P<part>底|初|末|中旬|上旬|下旬)?"
+    ),
 )
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+# Days and months counted from the item's own date, once it is known to the day.
+_RELATIVE_DAYS = {"昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "今天": 0, "今日": 0}
+_RELATIVE_MONTHS = {"本月": 0, "上月": -1, "上个月": -1}
 _EDITION = re.compile(r"(?P<y>(?:19|20)\d{2})年第\s*\d+\s*期")
 
 
@@ -109,6 +116,8 @@ def _expr(match: re.Match[str], text: str) -> DateExpr | None:
     if day is not None and month is not None and day > calendar.monthrange(year or 2000, month)[1]:
         return None  # 2月30日 is no day; without a year, 2月29日 is one
     relative = groups.get("rel") or groups.get("recent")
+    if relative in _RELATIVE_DAYS and "part" in groups:
+        return None  # 今天底 is no date
     if "recent" in groups:
         precision = "recent"
     elif day is not None:
@@ -244,6 +253,16 @@ class YearEvidence:
         return None, None
 
 
+def _counted_from(relative: str | None, published: date) -> tuple[date, Precision] | None:
+    """The day (昨天) or month (上月) ``relative`` names, counted from the item's date."""
+    if relative in _RELATIVE_DAYS:
+        return published + timedelta(days=_RELATIVE_DAYS[relative]), "day"
+    if relative in _RELATIVE_MONTHS:
+        months = published.year * 12 + published.month - 1 + _RELATIVE_MONTHS[relative]
+        return date(months // 12, months % 12 + 1, 1), "month"
+    return None
+
+
 def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -> DateExpr:
     """Fill in the year of a partial or relative expression where evidence allows."""
     if expr.year is not None:
@@ -253,6 +272,12 @@ def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -
             return expr
         year = document_year + _RELATIVE_YEARS[expr.relative]
         return replace(expr, year=year, precision="day" if expr.day else ("month" if expr.month else "year"))
+    if expr.precision == "recent" and evidence.published is not None:
+        counted = _counted_from(expr.relative, evidence.published)
+        if counted is not None:  # 昨天, 上月 in an item of a known day
+            when, precision = counted
+            return replace(expr, year=when.year, month=when.month, day=when.day if precision == "day" else None,
+                           precision=precision)  # fmt: skip
     if expr.precision == "recent":
         if document_year is not None:
             return expr  # 截至目前, 近日: the item's own date speaks for it (event_date), not its whole year

@@ -154,3 +154,24 @@ def test_when_several_years_fit_the_bounds_the_last_before_the_item_is_taken():
 
 def test_a_deadline_asked_of_the_reader_is_a_target():
     assert one("请于2023年3月31日前将申报材料报送省农业农村厅。").role == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨天，县里召开推进会。", (2023, 2, 28, "day")),
+        ("前天上午，活动启动。", (2023, 2, 27, "day")),
+        ("今天，培训班开班。", (2023, 3, 1, "day")),
+        ("上月底，项目签约。", (2023, 2, None, "month")),
+        ("本月初，平台上线。", (2023, 3, None, "month")),
+    ],
+)
+def test_a_day_or_month_named_from_the_item_s_date_is_counted_from_it(text, expected):
+    resolved = resolve(one(text), YearEvidence(published=date(2023, 3, 1)), 2023)
+    assert (resolved.year, resolved.month, resolved.day, resolved.precision) == expected
+    assert resolve(one(text), YearEvidence(), 2023).precision == "recent"  # no item date: the item's speaks for it
+
+
+@pytest.mark.parametrize("text", ["今日头条发布报告。", "在数字化浪潮席卷全球的今天，乡村迎来机遇。", "时至今日。"])
+def test_nowadays_and_a_platform_s_name_are_no_dates(text):
+    assert find_dates(text) == []
