@@ -121,11 +121,23 @@ def _longest_kind() -> int:
 _LEADING_MARKS = "•·▪►◆●*|｜ \t"
 
 
+# A line that ends a sentence and is at least this long reads as prose (记者在现场看到，…。), not as a credit, a
+# control or a link, whatever word it opens with.
+_SENTENCE_MIN_CHARS = 12
+_CLOSING_QUOTES = "”’」』）)"
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether a line is a sentence of prose: long enough, and ending in 。！？ (before any closing quote)."""
+    return len(text) >= _SENTENCE_MIN_CHARS and text.rstrip(_CLOSING_QUOTES).endswith(("。", "！", "？", "!", "?"))
+
+
 def drop_pattern_lines(lines: Lines) -> Lines:
     """Whole lines that match the vocabulary of a furniture kind and are short.
 
     The vocabulary must occur in the line's first sentence (in its last, for a
-    kind whose evidence closes a line, as a photo credit does).
+    kind whose evidence closes a line, as a photo credit does); a kind that
+    says ``sentences = false`` never takes a line that reads as a sentence.
     """
     out = []
     longest = _longest_kind()
@@ -133,7 +145,10 @@ def drop_pattern_lines(lines: Lines) -> Lines:
         text = line.text.strip().lstrip(_LEADING_MARKS)
         reason = None
         if line.kept and len(text) <= longest:
+            sentence = reads_as_sentence(text)
             for kind in boilerplate_kinds():
+                if not kind.sentences and sentence:
+                    continue
                 if len(text) <= kind.max_chars and _kind_matches(kind, text):
                     reason = kind.reason
                     break

@@ -165,6 +165,7 @@ class BoilerplateKind:
     floating: re.Pattern[str] | None  # the others, searched in the line's first (or last) sentence
     inline: tuple[re.Pattern[str], ...]
     at_end: bool = False  # the line's last sentence holds the evidence (a caption's photo credit), not its first
+    sentences: bool = True  # False: a line that reads as a sentence of prose is never this kind
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -186,6 +187,7 @@ def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
                 floating=_alternation([p for p in patterns if not p.startswith("^")]),
                 inline=tuple(re.compile(p) for p in spec.get("inline", ())),
                 at_end=spec.get("at") == "end",
+                sentences=bool(spec.get("sentences", True)),
             )
         )
     return tuple(kinds)

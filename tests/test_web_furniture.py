@@ -196,6 +196,7 @@ def test_numbered_page_lists_and_outline_runs_go():
         "本文链接：http://www.example.com/a/1.html",
         "新闻热线：0551-12345678",
         "互联网新闻信息服务许可证：12120170001",
+        "马上注册入会，结交专家名流，享受贵宾待遇。",  # a site's call to sign up, even as a sentence
     ],
 )
 def test_web_vocabulary_lines_are_furniture(line):
@@ -472,6 +473,17 @@ def test_attachments_listed_after_the_first_go_with_it():
         "项目位置：某县城东工业园区",
         "该县今年评论员文章共发表十二篇，阅读量逐月上升。",
         "村里建起了电商服务站，村民扫码就能查看快递信息。",
+        "记者在县融媒体中心看到，工作人员正在剪辑短视频。",  # opens like a reporter's credit
+        "分享到朋友圈的助农海报吸引了不少网友下单。",
+        "热门推荐的产品多为当地特色农产品。",
+        "上一篇报道中提到的电商企业已经投产。",
+        "版权所有人可以通过平台维护自己的权益。",
+        "扫一扫二维码，就能看到农产品的溯源信息。",
+        "村民下载APP就能在线办理业务。",
+        "村民可以免费注册成为平台会员。",
+        "登录平台后，农户可以查看自己的订单。",
+        "更多精彩内容将在下一阶段陆续推出。",
+        "打开手机查看天气，已经成为农民的习惯。",
     ],
 )
 def test_article_lines_that_share_furniture_words_stay(line):
