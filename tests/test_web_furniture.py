@@ -484,6 +484,7 @@ def test_attachments_listed_after_the_first_go_with_it():
         "登录平台后，农户可以查看自己的订单。",
         "更多精彩内容将在下一阶段陆续推出。",
         "打开手机查看天气，已经成为农民的习惯。",
+        "时间：2023年5月6日，地点：县文化广场。",  # a notice's when and where, not a byline
     ],
 )
 def test_article_lines_that_share_furniture_words_stay(line):
