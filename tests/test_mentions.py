@@ -387,3 +387,10 @@ def test_a_notice_s_salutation_names_no_organization():
     orgs = [(m.name, m.start) for m in find_mentions(text) if m.kind == "org"]
     assert all(start > text.index("\n") for _, start in orgs) and "中央网信办" not in {n for n, _ in orgs}
     assert any(name == "秭归县农业农村局" for name, _ in orgs)  # the body line still names its bodies
+
+
+@pytest.mark.parametrize(
+    "text", ["全县共有农民专业合作社500家。", "该县现有电商服务中心12个。", "全市新增家庭农场30家。"]
+)
+def test_how_many_there_are_opens_no_name(text):
+    assert not any(m.kind == "org" and m.name.startswith(("全县", "该县", "全市")) for m in find_mentions(text))
