@@ -272,13 +272,12 @@ def resolve(expr: DateExpr, evidence: YearEvidence, document_year: int | None) -
             return expr
         year = document_year + _RELATIVE_YEARS[expr.relative]
         return replace(expr, year=year, precision="day" if expr.day else ("month" if expr.month else "year"))
-    if expr.precision == "recent" and evidence.published is not None:
-        counted = _counted_from(expr.relative, evidence.published)
+    if expr.precision == "recent":
+        counted = _counted_from(expr.relative, evidence.published) if evidence.published is not None else None
         if counted is not None:  # 昨天, 上月 in an item of a known day
             when, precision = counted
             return replace(expr, year=when.year, month=when.month, day=when.day if precision == "day" else None,
                            precision=precision)  # fmt: skip
-    if expr.precision == "recent":
         if document_year is not None:
             return expr  # 截至目前, 近日: the item's own date speaks for it (event_date), not its whole year
         year = evidence.edition

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -604,10 +604,8 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         # 县委网信办 with no county named is some county's office: not the national one its last words list
         orphans = {
             unit.start
-            for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text)
-            if not (match.start() and text[match.start() - 1] in rules.bare_not_after)
-            and (unit := _unit_after_level(text, match.start(), orgs_at)) is not None
-            and unit.org_type == "government"
+            for at, _ in _levels_named(text, rules)
+            if (unit := _unit_after_level(text, at, orgs_at)) is not None and unit.org_type == "government"
         }
         return [m for m in mentions if not (m.kind == "org" and m.start in orphans)] if orphans else mentions
     in_a_place = {i for p in places_named for i in range(p.start + 1, p.end)}  # 来凤县委 is the rule finder's
@@ -615,9 +613,8 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     by_level: dict[str, _LevelPlaces] = {}
     added: list[Mention] = []
     absorbed: set[int] = set()
-    for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text):
-        at, level_char = match.start(), match.group()
-        if at in in_a_place or (at and text[at - 1] in rules.bare_not_after):
+    for at, level_char in _levels_named(text, rules):
+        if at in in_a_place:
             continue
         # 市工业和信息化局 as the rule finder found it: a body named from its level, the level its first character
         own = orgs_at.get(at)
@@ -655,6 +652,15 @@ def _bare_level_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         and not (m.kind == "place" and any(i in in_added for i in range(m.start, m.end)))  # 应县 in 响应县委
     ]
     return sorted([*kept, *added], key=lambda m: (m.start, m.kind == "place"))
+
+
+def _levels_named(text: str, rules) -> Iterator[tuple[int, str]]:
+    """Where a level character (省, 市, 县, 区) may open a body named by its level alone, and which: not after a
+    character that makes it plural or unnamed (市县政府, 各级, 全县, 本市)."""
+    for match in re.finditer(f"[{''.join(rules.bare_levels)}]", text):
+        at = match.start()
+        if not (at and text[at - 1] in rules.bare_not_after):
+            yield at, match.group()
 
 
 def _unit_after_level(text: str, at: int, orgs_at: dict[int, Mention]) -> Mention | None:

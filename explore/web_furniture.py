@@ -422,16 +422,25 @@ _TRAILING_HEADLINES = 3
 _HEADLINE_CHARS = (8, 40)
 
 
+def _last_paragraph(lines: Lines, kept: list[int]) -> int | None:
+    """The index of the page's last paragraph of prose, or None when it has none or that paragraph announces a
+    list (…如下：): what follows it is then the article's."""
+    prose = [i for i in kept if is_prose(lines[i].text.strip())]
+    if not prose or lines[prose[-1]].text.strip().endswith((":", "：")):
+        return None
+    return prose[-1]
+
+
 def drop_trailing_headlines(lines: Lines) -> Lines:
     """After the last paragraph of prose, a run of at least three headline-like lines that ends the page:
     links to other articles. Not after a paragraph that announces a list (…如下：), and never a numbered or
     headed list (一、, 1.), whose items are the article's."""
     kept = kept_indices(lines)
-    prose = [i for i in kept if is_prose(lines[i].text.strip())]
-    if not prose:
+    last = _last_paragraph(lines, kept)
+    if last is None:
         return lines
-    after = [i for i in kept if i > prose[-1]]
-    if len(after) < _TRAILING_HEADLINES or lines[prose[-1]].text.strip().endswith((":", "：")):
+    after = [i for i in kept if i > last]
+    if len(after) < _TRAILING_HEADLINES:
         return lines
     low, high = _HEADLINE_CHARS
     texts = [lines[i].text.strip() for i in after]
@@ -463,11 +472,10 @@ def drop_furniture_run_at_end(lines: Lines) -> Lines:
     already (a disclaimer, a share bar, a credit) and every line left among them is a short label
     (``_is_end_run_item``), those labels are the same panels' (a finance site's market list, channel names).
     Not after a paragraph that announces a list (…如下：); one line that is not such a label keeps them all."""
-    kept = kept_indices(lines)
-    prose = [i for i in kept if is_prose(lines[i].text.strip())]
-    if not prose or lines[prose[-1]].text.strip().endswith((":", "：")):
+    last = _last_paragraph(lines, kept_indices(lines))
+    if last is None:
         return lines
-    after = [i for i in range(prose[-1] + 1, len(lines)) if lines[i].text.strip()]
+    after = [i for i in range(last + 1, len(lines)) if lines[i].text.strip()]
     left = [i for i in after if lines[i].kept]
     if len(after) < _END_RUN_MIN_LINES or not left or len(left) * 2 > len(after):
         return lines
