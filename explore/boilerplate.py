@@ -56,10 +56,13 @@ _CAPTION_MAX_CHARS = 40
 # A title's copies stand within this many lines of it (a running header recurs a page further on).
 _TITLE_ZONE = 12
 # A label ending in a document's kind or an organization's suffix is a title or a signature, not a caption.
-NAMES_A_DOCUMENT_OR_BODY = re.compile(
-    r"(?:方案|办法|规划|计划|意见|通知|纲要|条例|细则|要点|报告|决定|公告|指南|"
-    r"厅|局|委|办|部|政府|委员会|办公室|中心|公司|集团|银行|协会|研究院)$"
-)
+DOCUMENT_ENDINGS = (
+    "方案", "办法", "规划", "计划", "意见", "通知", "纲要", "条例", "细则", "要点", "报告", "决定", "公告", "指南",
+)  # fmt: skip
+_BODY_ENDINGS = (
+    "厅", "局", "委", "办", "部", "政府", "委员会", "办公室", "中心", "公司", "集团", "银行", "协会", "研究院",
+)  # fmt: skip
+NAMES_A_DOCUMENT_OR_BODY = re.compile(f"(?:{'|'.join((*DOCUMENT_ENDINGS, *_BODY_ENDINGS))})$")
 _BRACKETED_END = re.compile(r"[（(][^（）()]*[)）]$")
 
 

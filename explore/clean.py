@@ -102,6 +102,8 @@ def _is_continuation(previous: str, line: str) -> bool:
         return False
     if is_heading(previous) or is_credit(previous) or is_heading(line) or is_credit(line):
         return False
+    if len(line) < _MIN_SPLIT_LINE and not has_sentence_punct(line):
+        return False  # a short line with no sentence in it is a label (在线阅读), not the end of a paragraph
     first = line[0]
     return first in _CONTINUATION_START or first.isdigit() or is_cjk(first)
 

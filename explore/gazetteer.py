@@ -269,6 +269,9 @@ class OrgRules:
     reporting_medium: re.Pattern[str] | None  # 告诉上游新闻记者: a medium named by its reporter (group "name")
     min_site_chars: int  # a shorter unlisted …网 is a word (互联网)
     salutation: re.Pattern[str] | None  # a notice's 各…： line: kinds of bodies, no one body
+    stock_code: re.Pattern[str] | None  # （000713）, (03690.HK): the bracket after a listed company's name
+    stock_class_mark: re.Pattern[str] | None  # -W, -SW after a name on a Hong Kong board: no part of it
+    stock_name_chars: tuple[int, int]  # a name before a stock code is this long, at least and most
 
 
 # Small letters between two Chinese characters are no part of a name: the residue of a wrong decoding or of
@@ -282,6 +285,7 @@ def org_rules() -> OrgRules:
     suffixes = dict(sorted(rules["suffixes"].items(), key=lambda kv: -len(kv[0])))
     boundary_words = tuple(sorted(rules["boundary_words"], key=len, reverse=True))
     bare, coordinated = rules.get("bare_level", {}), rules.get("coordinated", {})
+    stock = rules.get("stock_code", {})
     return OrgRules(
         suffix_re=re.compile("|".join(re.escape(s) for s in suffixes)),
         suffixes=suffixes,
@@ -318,6 +322,9 @@ def org_rules() -> OrgRules:
         reporting_medium=_reporting_medium(rules.get("reporting_media")),
         min_site_chars=int(rules.get("reporting_media", {}).get("min_site_chars", 0)),
         salutation=re.compile(rules["salutation"], re.MULTILINE) if rules.get("salutation") else None,
+        stock_code=re.compile(stock["code"]) if stock.get("code") else None,
+        stock_class_mark=re.compile(stock["class_mark"]) if stock.get("class_mark") else None,
+        stock_name_chars=tuple(stock.get("name_chars", (0, 0))),
     )
 
 

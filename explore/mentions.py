@@ -539,6 +539,49 @@ def _regional_brands(text: str) -> list[Mention]:
     return found
 
 
+_NOT_IN_A_STOCK_NAME = re.compile(f"[^{CJK}A-Za-z*]")
+_POINTING = "本该我其此这"
+
+
+def _only_a_kind(name: str, rules) -> bool:
+    """该公司, 本集团, 一家企业: a name that says what kind of body, or points back at one."""
+    return name.startswith(rules.generic_openings) or name.lstrip(_POINTING) in rules.suffixes or name in rules.generic
+
+
+def _coded_companies(text: str, listed: list[Mention]) -> list[Mention]:
+    """A name right before a stock code is a listed company's (丰乐种业（000713）, 美团-W（03690.HK）:
+    ``[stock_code]`` in ``data/org_rules.toml``): the name runs back from the bracket to the nearest break or
+    boundary word; a listed name there is that organization."""
+    rules = org_rules()
+    if rules.stock_code is None or not any(c in text for c in "(（"):
+        return []
+    low, high = rules.stock_name_chars
+    aliases = org_aliases()
+    listed_ends = {m.end: m for m in listed if m.kind == "org"}
+    found = []
+    for code in rules.stock_code.finditer(text):
+        end = code.start()
+        window = text[max(0, end - high - 4) : end]
+        if rules.stock_class_mark is not None and (mark := rules.stock_class_mark.search(window)):
+            window, end = window[: mark.start()], end - (len(window) - mark.start())
+        breaks = list(_NOT_IN_A_STOCK_NAME.finditer(window))
+        run = window[breaks[-1].end() :] if breaks else window
+        # a boundary word or function character inside the run ends what precedes the name; one opening the run
+        # is the name's own (和邦生物)
+        cuts = [b.end() for b in org_rules().boundary.finditer(run) if b.start() > 0 and len(run) - b.end() >= low]
+        name = run[max(cuts, default=0) :]
+        start = end - len(name)
+        if not low <= len(name) <= high or end in listed_ends or _only_a_kind(name, rules):
+            continue
+        parent = aliases.get(name)
+        if parent is not None:
+            found.append(Mention("org", parent.canonical, name, start, end, org_type=parent.org_type))
+        else:
+            org_type = "bank" if name.endswith("银行") else "company"
+            found.append(Mention("org", name, name, start, end, org_type=org_type))
+    return found
+
+
 _DATELINE = re.compile(
     rf"(?:^|\n)[【(（]?(?P<name>[A-Za-z][A-Za-z0-9]{{1,10}}|[{CJK}A-Za-z0-9]{{2,10}}?(?:网|社|报|台|客户端|之家))"
     rf"(?:/[^\s，。]{{2,12}})?(?:[{CJK}]{{0,6}}?(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*(?:电|讯|消息)"
@@ -733,7 +776,14 @@ def _coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
 def find_mentions(text: str) -> list[Mention]:
     """Every organization, product, place and person in ``text``, left to right."""
     listed = _listed(text)
-    found = [*listed, *_rule_orgs(text, listed), *_people(text), *_regional_brands(text), *_dateline_publishers(text)]
+    found = [
+        *listed,
+        *_rule_orgs(text, listed),
+        *_coded_companies(text, listed),
+        *_people(text),
+        *_regional_brands(text),
+        *_dateline_publishers(text),
+    ]
     mentions = _without_salutations(text, _longest_first(found))
     return _fold_short_forms(_coordinated_orgs(text, _bare_level_bodies(text, _resolve_places(text, mentions))))
 

@@ -18,6 +18,7 @@ from collections import Counter
 
 from explore.boilerplate import (
     ARTICLE_BYLINE,
+    DOCUMENT_ENDINGS,
     NAMES_A_DOCUMENT_OR_BODY,
     Line,
     Lines,
@@ -55,6 +56,8 @@ _SUMMARY = re.compile(
 )
 _ORIGINAL_TITLE = re.compile(r"^[（(]?\s*原标题\s*[:：\s]")
 _NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
+# A paper's authors carry the numbers of their affiliations (王小明1，李华1,2，张三*): marks, not names.
+_AFFILIATION_MARKS = re.compile(f"(?<=[{CJK}])[0-9*†¹²³⁴⁵⁶⁷⁸⁹⁰][0-9,，*†¹²³⁴⁵⁶⁷⁸⁹⁰]*")
 # A run of this many outline headings with no prose between them is a table of contents.
 _TOC_RUN = 5
 # Adjacent copies of a line this long or shorter are furniture (alt text and caption, a title printed twice).
@@ -195,6 +198,7 @@ def _is_a_name(text: str) -> bool:
 
 
 def _is_names(text: str) -> bool:
+    text = _AFFILIATION_MARKS.sub(" ", text)
     tokens = [t for t in _NAME_SEPARATORS.split(text) if t]
     surnames = people_rules().surnames
     return (
@@ -405,6 +409,19 @@ def _is_listed_link(lines: Lines, index: int, text: str) -> bool:
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S[^。；;]{0,40}$")
 
 
+# A file's name alone on a line: a link to a document.
+_FILE_NAME = re.compile(r"^[^。！？，,：:]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|zip|rar|ofd)$", re.IGNORECASE)
+
+
+def drop_file_links(lines: Lines) -> Lines:
+    """Lines that are only a file's name (…工作总结.docx) link to documents: furniture, except the first before
+    the text begins, which on a document-sharing site is the shared file's own title."""
+    first = _first_prose(lines)
+    files = [i for i in kept_indices(lines) if _FILE_NAME.match(lines[i].text.strip())]
+    title = next((i for i in files if i < first), None)
+    return mark(lines, [i for i in files if i != title], "attachment list")
+
+
 WEB_RULES = (
     drop_markup,
     drop_foreign_lines,
@@ -416,6 +433,7 @@ WEB_RULES = (
     drop_copies,
     drop_numbered_copies,
     drop_outline_runs,
+    drop_file_links,
 )
 # Other articles' headlines listed after the article's last paragraph, with no label above them.
 _TRAILING_HEADLINES = 3
@@ -457,14 +475,27 @@ _END_RUN_ITEM_MAX_CHARS = 12
 
 def _is_end_run_item(text: str) -> bool:
     """A label of a site's panel (上证指数, 港股, 财经频道): short, no sentence, no number or date, no heading, no
-    name of a body or a document (a signature's 某县农业农村局 is the article's)."""
+    name of a document or of a body that may sign it (a signature's 某县农业农村局 is the article's)."""
     return (
         len(text) <= _END_RUN_ITEM_MAX_CHARS
         and not has_sentence_punct(text)
         and not _DIGITS.search(text)
         and not is_heading(text)
-        and not NAMES_A_DOCUMENT_OR_BODY.search(text)
+        and not _may_sign(text)
     )
+
+
+# A signature names a document, a place's body (某县农业农村局) or a longer body; a shorter name of a body with
+# no level in it is a panel's label (数据中心).
+_SIGNATURE_MIN_CHARS = 5
+_LEVELS = frozenset("国省市县区州盟旗镇乡村")
+
+
+def _may_sign(text: str) -> bool:
+    named = NAMES_A_DOCUMENT_OR_BODY.search(text)
+    if named is None:
+        return False
+    return named.group() in DOCUMENT_ENDINGS or len(text) >= _SIGNATURE_MIN_CHARS or not _LEVELS.isdisjoint(text)
 
 
 def drop_furniture_run_at_end(lines: Lines) -> Lines:

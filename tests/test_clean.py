@@ -65,6 +65,12 @@ def test_pipeline_order_is_visible():
         # a note's number after a full stop ends the paragraph all the same: the heading below is its own
         (["标题", "社会创新可能更为关键，这一点在很多案例中得到印证。[5]", "信息通信技术和穷人创新"], None),
         (["标题", "社会创新可能更为关键，这一点在很多案例中得到印证。［12］", "下一节讨论平台"], None),
+        # a short line with no sentence in it is a label below the paragraph, not its end
+        (["标题", "截至2022年底，我国农村网民规模达3.08亿，农村地区互联网普及率为61.9%", "在线阅读"], None),
+        (
+            ["标题", "截至2022年底，我国农村网民规模达3.08亿，农村地区互联网普及率", "为61.9%。"],
+            ["标题", "截至2022年底，我国农村网民规模达3.08亿，农村地区互联网普及率为61.9%。"],
+        ),
         # a document's title is never the first half of its salutation
         (
             ["某某网", "某某县人民政府办公室关于印发数字乡村建设实施方案的通知", "各乡镇人民政府，县直各有关单位："],

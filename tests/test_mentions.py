@@ -394,3 +394,32 @@ def test_a_notice_s_salutation_names_no_organization():
 )
 def test_how_many_there_are_opens_no_name(text):
     assert not any(m.kind == "org" and m.name.startswith(("全县", "该县", "全市")) for m in find_mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每经快讯，丰乐种业（SZ 000713，收盘价：9.87元）盘中涨停。", [("丰乐种业", "丰乐种业")]),
+        ("公告显示，和邦生物(603077.SH)发布公告。", [("和邦生物", "和邦生物")]),  # 和 opening the name is its own
+        ("据悉，龙头企业新希望（000876）旗下公司", [("新希望", "新希望集团")]),  # a listed name: its canonical
+        ("美团-W（03690.HK）发布财报", [("美团", "美团")]),  # the board's class mark is no part of the name
+        ("TCL科技（000100）公告", [("TCL科技", "TCL科技")]),
+    ],
+)
+def test_a_name_before_its_stock_code_is_a_listed_company(text, expected):
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["该公司（000713）发布公告", "本集团(000713)", "一家企业（000713）", "截至2023年（2023）"]
+)
+def test_a_stock_code_after_a_kind_of_body_names_no_one(text):
+    assert named(text) == []
+
+
+def test_a_generic_platform_name_is_no_one_s_product():
+    """数字乡村平台 is what many run; only 中国联通's, named so, is 中国联通's platform."""
+    products = [(m.name, m.owner) for m in find_mentions("农业银行“数字乡村”平台覆盖350个县。") if m.kind == "product"]
+    assert products == []
+    named_so = [m.owner for m in find_mentions("正式发布中国联通数字乡村平台。") if m.kind == "product"]
+    assert named_so == ["中国联通"]

@@ -498,10 +498,18 @@ def test_short_labels_among_furniture_at_the_page_end_go():
     assert cleaned.text.split("\n") == [LEAD, PROSE]
 
 
+def test_a_panel_label_naming_a_kind_of_body_goes_with_the_panel():
+    """数据中心 is a finance site's panel, not a signature: a body's name that short, with no level in it."""
+    tail = ["本文不构成投资建议", "股市有风险，入市需谨慎", "数据中心", "行业板块", "某某APP"]
+    cleaned = clean_document("\n".join([LEAD, PROSE, *tail]))
+    assert cleaned.text.split("\n") == [LEAD, PROSE]
+
+
 @pytest.mark.parametrize(
     "tail",
     [
         ["联系人：王小明", "联系电话：0551-12345678", "某县农业农村局", "某县数字乡村建设领导小组"],  # a signature
+        ["本文不构成投资建议", "微信号：caijing", "县委办", "实施方案"],  # a level's body, a document
         ["本文不构成投资建议", "微信号：caijing", "上证指数", "该县将继续推进数字乡村建设"],  # one line of the text
         ["本文不构成投资建议", "上证指数", "深证成指", "港股"],  # labels outnumber the furniture
     ],
@@ -510,3 +518,52 @@ def test_lines_at_the_page_end_stay_unless_they_are_labels_among_furniture(tail)
     kept_tail = [t for t in tail if "：" not in t and "投资建议" not in t]
     cleaned = clean_document("\n".join([LEAD, PROSE, *tail]))
     assert cleaned.text.split("\n")[2:] == kept_tail
+
+
+def test_a_journal_article_s_record_and_references_are_furniture():
+    page = [
+        "数字乡村建设对农民收入的影响研究",
+        "王小明1，李华1,2，张三*",  # authors with their affiliations' numbers
+        "中图分类号：F323.8 文献标识码：A 文章编号：1002-8870（2023）05-0012-10",
+        "DOI：10.12345/j.cnki.abcd.2023.05.002",
+        "基金项目：国家社会科学基金重大项目（21ZDA012）",
+        "作者简介：王小明（1985—），男，湖北武汉人，副教授，研究方向为农业经济。",
+        LEAD,
+        PROSE,
+        "参考文献：",
+        "[1]张三.数字经济与乡村振兴[J].农业经济问题,2021(3):4-15.",
+        "[2]李四.乡村振兴战略研究[M].北京：人民出版社,2020.",
+        "收稿日期：2023-01-10",
+        "下载PDF",
+        "在线阅读",
+        "被引量(12)",
+        "下载量(356)",
+    ]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.split("\n") == [page[0], LEAD, PROSE]
+    assert cleaned.title == page[0]
+
+
+def test_a_shared_document_s_record_goes_and_its_file_name_stays_its_title():
+    page = [
+        "开通VIP",
+        "数字乡村建设工作总结.docx",
+        "VIP专享",
+        "免费预览已结束，剩余5页可下载查看",
+        "下载文档",
+        "文档格式：docx",
+        "页数：8",
+        "大小：25.6KB",
+        "上传时间：2023-06-12",
+        "浏览次数：1,234",
+        "下载次数：56",
+        LEAD,
+        PROSE,
+        "内容提供方：张三",
+        "相关文档",
+        "数字乡村建设工作汇报.doc",
+        "2023年乡村振兴工作总结.PDF",
+    ]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.split("\n") == ["数字乡村建设工作总结.docx", LEAD, PROSE]
+    assert cleaned.title == "数字乡村建设工作总结.docx"
