@@ -46,6 +46,11 @@ Precision = str
 
 _PART = r"(?P<part>底|初|末|中旬|上旬|下旬|上半年|下半年)?"
 _PATTERNS = (
+    # in numerals, as documents are signed and dated: 二〇二三年八月二十五日, 二〇二三年五月
+    re.compile(
+        r"(?P<yn>[〇○零一二三四五六七八九]{4})年(?P<mn>十[一二]?|[一二三四五六七八九])月"
+        r"(?:(?P<dn>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
+    ),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"),
     re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?!\d){_PART}"),
@@ -108,6 +113,10 @@ def _role(text: str, start: int, end: int) -> str:
 
 def _expr(match: re.Match[str], text: str) -> DateExpr | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if "yn" in groups:  # written in numerals
+        groups = _in_digits(groups)
+        if groups is None:
+            return None
     year = int(groups["y"]) if "y" in groups else None
     month = int(groups["m"]) if "m" in groups else (3 if "lianghui" in groups else None)
     day = int(groups["d"]) if "d" in groups else None
@@ -137,6 +146,17 @@ def _expr(match: re.Match[str], text: str) -> DateExpr | None:
         _role(text, match.start(), match.end()),
         relative,
     )
+
+
+def _in_digits(groups: dict[str, str]) -> dict[str, str] | None:
+    """A date's numeral groups (yn, mn, dn) as the digit groups (y, m, d); None when the year is none."""
+    year = parse_digit_string(groups["yn"].replace("○", "〇"))
+    if year is None or not 1900 <= year <= 2099:
+        return None
+    digits = {"y": str(year), "m": str(parse_chinese_integer(groups["mn"]))}
+    if "dn" in groups:
+        digits["d"] = str(parse_chinese_integer(groups["dn"]))
+    return digits
 
 
 def find_dates(text: str) -> list[DateExpr]:

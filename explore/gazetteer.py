@@ -194,6 +194,13 @@ def boilerplate_kinds() -> tuple[BoilerplateKind, ...]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common words of two to six characters that name no one (``data/common_words.txt``, from jieba)."""
+    lines = read_data_text("common_words.txt").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     lines = read_data_text("stopwords.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

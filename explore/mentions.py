@@ -22,6 +22,7 @@ from explore.dates import find_dates
 from explore.gazetteer import (
     QUOTES,
     TwoCharacterPlaceWords,
+    common_words,
     listed_names,
     org_alias_prefixes,
     org_aliases,
@@ -732,6 +733,9 @@ def _list_members(text: str, run: re.Match[str], rules, org_ends: dict[int, int]
     first_start, first_end = spans[0]
     whole_first = first_start == 0 or text[first_start - 1] in _LIST_OPENS_AFTER
     whole_first = whole_first and text[first_start] not in rules.boundary_chars  # ，在数字农业、…: a phrase
+    named_first = next((start for start, end in org_ends.items() if end == first_end and start >= first_start), None)
+    if named_first is not None:  # 建议关注大北农、…: the organization that ends the first part is its member
+        first_start, whole_first = named_first, True
     last_start, last_end = spans[-1]
     named_last = org_ends.get(last_start)
     cut = named_last or next((k for k in range(last_start + 1, last_end) if text[k] in rules.boundary_chars), None)
@@ -741,6 +745,13 @@ def _list_members(text: str, run: re.Match[str], rules, org_ends: dict[int, int]
     if cut is not None and cut <= last_end:
         members.append((last_start, cut))
     return members
+
+
+def _is_a_term(name: str) -> bool:
+    """A common word, or two common words of two characters (乡村 + 振兴): a term, not a name (a company's short
+    name opens with a name of its own: 隆平高科, 中粮科技)."""
+    words = common_words()
+    return name in words or (len(name) == 4 and name[:2] in words and name[2:] in words)
 
 
 def _coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -767,6 +778,8 @@ def _coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if any(i in named for i in range(start, end)) or name.endswith(rules.coordinated_not_ending):
                 continue
+            if _is_a_term(name):
+                continue  # 乡村振兴, 智慧农业: common words, listed beside a company as topics are
             added.append(Mention("org", name, name, start, end, known[0].org_type))
     if not added:
         return mentions

@@ -166,7 +166,24 @@ def _title_and_byline(lines: Lines) -> tuple[int, int] | None:
         above = above[:-1]  # the title again, with its subtitle
     if len(above) >= 2 and _is_account_under_title(lines[above[-1]].text.strip(), lines[above[-2]].text.strip()):
         above = above[:-1]  # an author's or account's name between the title and the timestamp
+    below = _title_below_timestamp(lines, byline, first)
+    # a channel's or account's name above the timestamp, the title under it
+    if below is not None and (not above or _is_account_under_title(lines[above[-1]].text.strip(), lines[below].text)):
+        return below, byline
     return (above[-1], byline) if above else None
+
+
+def _title_below_timestamp(lines: Lines, byline: int, first: int) -> int | None:
+    """A title printed under the timestamp (a channel's name, the time, then the title and its credit line): the
+    line right after the byline when it reads as a title and a credit or the text follows it."""
+    after = [i for i in range(byline + 1, min(first + 1, len(lines))) if lines[i].text.strip()]
+    if len(after) < 2 or not lines[after[0]].kept:
+        return None
+    text = lines[after[0]].text.strip()
+    if not TITLE_MIN_CHARS * 2 <= len(text) <= TITLE_MAX_CHARS or ends_sentence(text) or is_prose(text):
+        return None
+    follows = lines[after[1]]
+    return after[0] if follows.removed in ARTICLE_BYLINE or after[1] == first else None
 
 
 # An account's name printed between a title and its timestamp: a short run of words under a title well longer.
@@ -498,11 +515,17 @@ def _may_sign(text: str) -> bool:
     return named.group() in DOCUMENT_ENDINGS or len(text) >= _SIGNATURE_MIN_CHARS or not _LEVELS.isdisjoint(text)
 
 
+# What only a site's footer says of the site, and a field beside it there (主办单位：…, 地址：…).
+_SITE_FOOTER = frozenset({"copyright notice", "site self-description"})
+_FIELD = re.compile(f"^[{CJK}]{{2,8}}\\s*[:：]\\s*[^。！？；;]{{1,40}}$")
+
+
 def drop_furniture_run_at_end(lines: Lines) -> Lines:
     """After the last paragraph of prose, the lines that end the page: when at least half of them are furniture
     already (a disclaimer, a share bar, a credit) and every line left among them is a short label
-    (``_is_end_run_item``), those labels are the same panels' (a finance site's market list, channel names).
-    Not after a paragraph that announces a list (…如下：); one line that is not such a label keeps them all."""
+    (``_is_end_run_item``), those labels are the same panels' (a finance site's market list, channel names);
+    beside a site's footer, a field (主办单位：…) is the site's too. Not after a paragraph that announces a list
+    (…如下：); one line that is not such a label keeps them all."""
     last = _last_paragraph(lines, kept_indices(lines))
     if last is None:
         return lines
@@ -510,7 +533,9 @@ def drop_furniture_run_at_end(lines: Lines) -> Lines:
     left = [i for i in after if lines[i].kept]
     if len(after) < _END_RUN_MIN_LINES or not left or len(left) * 2 > len(after):
         return lines
-    if all(_is_end_run_item(lines[i].text.strip()) for i in left):
+    # a site's footer (its copyright, registration numbers) says the fields beside it are the site's
+    footer = any(lines[i].removed in _SITE_FOOTER for i in after)
+    if all(_is_end_run_item(t := lines[i].text.strip()) or (footer and _FIELD.match(t)) for i in left):
         return mark(lines, left, "navigation")
     return lines
 

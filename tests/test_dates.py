@@ -175,3 +175,21 @@ def test_a_day_or_month_named_from_the_item_s_date_is_counted_from_it(text, expe
 @pytest.mark.parametrize("text", ["今日头条发布报告。", "在数字化浪潮席卷全球的今天，乡村迎来机遇。", "时至今日。"])
 def test_nowadays_and_a_platform_s_name_are_no_dates(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ymd", "precision"),
+    [
+        ("二〇二三年八月二十五日", (2023, 8, 25), "day"),
+        ("二○二三年十月三十一日印发", (2023, 10, 31), "day"),  # the round ○ some documents print
+        ("于二〇二三年十二月启动", (2023, 12, None), "month"),
+    ],
+)
+def test_a_date_in_numerals(text, ymd, precision):
+    (found,) = find_dates(text)
+    assert (found.year, found.month, found.day) == ymd and found.precision == precision
+
+
+@pytest.mark.parametrize("text", ["二〇二三年二月三十日", "三四五六年一月"])
+def test_numerals_that_are_no_date(text):
+    assert find_dates(text) == []

@@ -278,6 +278,13 @@ def test_kinds_and_descriptions_name_no_one(text):
         ("，甲乙股份、丙丁科技涨停", []),
         # a city's short name before a suffix
         ("东莞证券分析师表示", ["东莞证券"]),
+        # the organization that ends the words before the list is its first member
+        ("建议关注大北农、甲乙高科、丙丁种业等龙头", ["大北农", "甲乙高科", "丙丁种业"]),
+        # topics listed beside a company are terms: common words, or two of them
+        ("农业银行、普惠金融、乡村振兴等话题", ["中国农业银行"]),
+        ("由中国联通、智慧农业、数字治理等组成", ["中国联通"]),
+        # a stock's short name in an announcement's header is no 证券 of its own
+        ("证券代码：000713 证券简称：丰乐种业", []),
     ],
 )
 def test_names_coordinated_with_an_organization(text, expected):

@@ -7,6 +7,7 @@ import pytest
 from explore.boilerplate import Line, drop_pattern_lines
 from explore.clean import clean_document
 from explore.dates import UNDATED, byline_date, event_year, item_date, standalone_date
+from explore.pipeline import process_paths
 from explore.split import split_items
 from explore.web_furniture import (
     drop_author_names,
@@ -567,3 +568,62 @@ def test_a_shared_document_s_record_goes_and_its_file_name_stays_its_title():
     cleaned = clean_document("\n".join(page))
     assert cleaned.text.split("\n") == ["数字乡村建设工作总结.docx", LEAD, PROSE]
     assert cleaned.title == "数字乡村建设工作总结.docx"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "某某日报 2023年08月25日 第03版",  # a newspaper's day and page
+        "[ 2023-08-25 ] 来源：某某网",
+        "发布：2023-08-25",
+        "浏览次数：123 发布时间：2023-08-25",
+        "二〇二三年八月二十五日",  # a date in numerals under the title
+    ],
+)
+def test_more_bylines_date_the_page(byline, tmp_path):
+    (tmp_path / "page.txt").write_text("\n".join(["某县召开数字乡村推进会", byline, LEAD, PROSE]), encoding="utf-8")
+    documents = process_paths([tmp_path / "page.txt"], tmp_path)["documents"]
+    assert str(documents.iloc[0]["date"])[:10] == "2023-08-25"
+    assert documents.iloc[0]["title"] == "某县召开数字乡村推进会"
+
+
+def test_a_listed_company_s_announcement_and_a_research_report_s_record():
+    announcement = [
+        "证券代码：000713 证券简称：丰乐种业 公告编号：2023-015",
+        "关于签订数字农业战略合作协议的公告",
+        LEAD,
+        PROSE,
+    ]
+    cleaned = clean_document("\n".join(announcement))
+    assert cleaned.text.split("\n") == announcement[1:]
+    report = ["农林牧渔行业周报：数字乡村政策加码", "机构：某某证券", "研究员：张三", "日期：2023-02-20", "评级：增持"]
+    cleaned = clean_document("\n".join([*report, LEAD, PROSE, "查看PDF原文"]))
+    assert cleaned.text.split("\n") == [report[0], LEAD, PROSE]
+    assert cleaned.title == report[0]
+
+
+def test_a_site_s_footer_fields_go_with_its_copyright():
+    tail = [
+        "（供稿：某某镇 编辑：王五 审核：赵六）",
+        "网站地图",
+        "主办单位：某某县人民政府办公室",
+        "承办单位：某某县融媒体中心",
+        "地址：某某县人民路1号",
+        "版权所有：某某县人民政府",
+        "公安机关备案号：12345678901234",
+    ]
+    assert clean_document("\n".join([LEAD, PROSE, *tail])).text.split("\n") == [LEAD, PROSE]
+
+
+def test_a_notice_s_closing_fields_stay_without_a_site_footer():
+    tail = ["报名时间：6月1日至6月10日", "报名地点：县文化馆", "联系人：王五", "联系电话：0123-4567890"]
+    assert clean_document("\n".join([LEAD, PROSE, *tail])).text.split("\n") == [LEAD, PROSE, *tail[:2]]
+
+
+def test_a_title_under_its_timestamp_below_a_channel_s_name():
+    page = ["某某融媒", "某某新闻", "2023-06-08 16:45", "某某县：数字赋能特色产业发展", "某某融媒记者 张三 通讯员 李四"]
+    cleaned = clean_document("\n".join([*page, LEAD, PROSE]))
+    assert cleaned.title == "某某县：数字赋能特色产业发展"
+    # a title above its timestamp stays the title, whatever line follows the timestamp
+    page = ["某县召开数字乡村推进会部署全年工作", "2023-06-08 16:45", "数字乡村建设再提速", "记者 张三"]
+    assert clean_document("\n".join([*page, LEAD, PROSE])).title == page[0]
