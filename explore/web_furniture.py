@@ -317,9 +317,8 @@ def drop_outline_runs(lines: Lines) -> Lines:
     return mark(lines, marked, "table of contents")
 
 
-# A page with no byline: a few short labels (the site's name, a channel: 新闻中心) above a longer title that stands
-# just above the first paragraph.
-_HEADER_LABELS = 3
+# A page with no byline: short labels (the site's name, a channel: 新闻中心, a whole menu) above a longer title that
+# stands just above the first paragraph.
 _LABEL_MAX_CHARS = 12
 _TITLE_LIKE_MIN_CHARS = 8
 
@@ -328,7 +327,7 @@ def _title_under_labels(lines: Lines) -> int | None:
     """The title of a page with no byline when only short labels stand above it, else ``None``."""
     first = _first_prose(lines)
     above = [i for i in kept_indices(lines) if i < first]
-    if not 2 <= len(above) <= _HEADER_LABELS + 1:
+    if len(above) < 2:
         return None
     *labels, at = above
     title = lines[at].text.strip()

@@ -135,6 +135,13 @@ def reasons(lines) -> dict[str, str]:
         ("播放", "page controls"),
         ("更多>>", "related links"),
         ("本文摘自《某某日报》", "byline"),
+        # an encyclopedia's entry: its controls, references and counters
+        ("数字乡村发展战略纲要 ．中国政府网[引用日期2019-05-16]", "citation"),
+        ("参考资料", "citation"),
+        ("编辑次数：45次历史版本", "byline"),
+        ("上传视频", "page controls"),
+        ("新浪财经APP", "navigation"),
+        ("公安机关备案号：12345678901234", "copyright notice"),
     ],
 )
 def test_pattern_lines(line, reason):

@@ -218,7 +218,13 @@ def test_the_masthead_above_a_title_and_its_byline_goes_and_the_title_stays():
 
 @pytest.mark.parametrize(
     "header",
-    [["新闻中心"], ["某某网", "扫一扫"], ["扫一扫", "某某新闻"], ["首页", "本地"]],
+    [
+        ["新闻中心"],
+        ["某某网", "扫一扫"],
+        ["扫一扫", "某某新闻"],
+        ["首页", "本地"],
+        ["某某百科", "秒懂百科", "特色百科", "知识专题", "加入百科", "百科团队", "个人中心", "帮助"],  # a whole menu
+    ],
 )
 def test_with_no_byline_short_labels_above_the_title_are_the_masthead(header):
     title = "某县推进数字乡村建设 电商带动农产品销售"
