@@ -141,6 +141,7 @@ def reasons(lines) -> dict[str, str]:
         ("编辑次数：45次历史版本", "byline"),
         ("上传视频", "page controls"),
         ("新浪财经APP", "navigation"),
+        ("资讯", "navigation"),
         ("公安机关备案号：12345678901234", "copyright notice"),
     ],
 )
