@@ -430,3 +430,16 @@ def test_a_generic_platform_name_is_no_one_s_product():
     assert products == []
     named_so = [m.owner for m in find_mentions("正式发布中国联通数字乡村平台。") if m.kind == "product"]
     assert named_so == ["中国联通"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19日，建瓯市东游镇甲乙茶场，3台无人机在作业。", ["建瓯市东游镇甲乙茶场"]),
+        ("浙江省德清县某某家庭农场负责人说", ["浙江省德清县某某家庭农场"]),
+        ("全县发展家庭农场120家", []),  # the kind of farm, no farm's name
+        ("鼓励发展休闲农庄和家庭农场", []),
+    ],
+)
+def test_a_farm_after_its_place_is_an_organization(text, expected):
+    assert [name for _, name in named(text)] == expected
