@@ -343,7 +343,7 @@ def _reporting_medium(spec: dict | None) -> re.Pattern[str] | None:
     endings = "|".join(map(re.escape, sorted(spec["endings"], key=len, reverse=True)))
     reporters = "|".join(map(re.escape, sorted(spec["reporters"], key=len, reverse=True)))
     return re.compile(
-        rf"(?:{after}|[，。、；：“”（(\n]|^)(?P<name>(?:(?!{after}|在)[{CJK}]){{2,6}}?(?:{endings}))(?:{reporters})"
+        rf"(?:{after}|[，。、；：！？“”（(\n]|^)(?P<name>(?:(?!{after}|在)[{CJK}]){{2,6}}?(?:{endings}))(?:{reporters})"
     )
 
 

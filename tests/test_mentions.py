@@ -128,6 +128,10 @@ def test_descriptions_and_common_words_are_no_organizations(text):
         ("杨某告诉上游新闻记者，直播持续了13个小时。", [("上游新闻", "上游新闻")]),
         ("他在接受人民日报记者采访时说。", [("人民日报", "人民日报")]),  # a listed medium, from the verb on
         ("互联网记者节活动举行。", []),  # a word, not a site
+        # a medium saying what it learned, after a question too
+        ("此次签约有多重要呢？某某财经网试图揭秘。", [("某某财经网", "某某财经网")]),
+        ("据某某新闻获悉，该县已建成站点120个。", [("某某新闻", "某某新闻")]),
+        ("记者获悉，该县已建成站点120个。", []),
     ],
 )
 def test_a_medium_whose_reporter_the_text_names(text, expected):
