@@ -72,6 +72,7 @@ class _Rules:
     stops: re.Pattern[str]
     vocabulary: UnitVocabulary
     not_followed_by: dict[str, str]  # unit → the characters that make it half of another word (618期间)
+    only_after: dict[str, tuple[str, ...]]  # unit → the words one of which must stand right before its number
 
 
 def _stop_pattern(stops: tuple[str, ...], holders: tuple[str, ...]) -> re.Pattern[str]:
@@ -114,7 +115,8 @@ def _rules() -> _Rules:
         raise AssertionError(f"the figure pattern's groups {tuple(pattern.groupindex)} are not {_Groups._fields}")
     stops = _stop_pattern(vocabulary.subject_stops, vocabulary.stop_holders)
     not_followed_by = {unit: spec.get("not_followed_by", "") for unit, spec in vocabulary.units.items()}
-    return _Rules(pattern, stops, vocabulary, not_followed_by)
+    only_after = {unit: tuple(spec["only_after"]) for unit, spec in vocabulary.units.items() if "only_after" in spec}
+    return _Rules(pattern, stops, vocabulary, not_followed_by, only_after)
 
 
 _DIGIT = re.compile(r"\d")
@@ -182,9 +184,7 @@ class _Reading(NamedTuple):
     groups: _Groups
 
 
-def _fits_context(
-    match: re.Match[str], start: int, end: int, groups: _Groups, text: str, not_followed_by: dict[str, str]
-) -> bool:
+def _fits_context(match: re.Match[str], start: int, end: int, groups: _Groups, text: str, rules: _Rules) -> bool:
     """Whether the characters around a match (at ``start``–``end``) leave it a figure (the words of the match are
     ``_read``'s)."""
     # With no word before it the number starts the match, and with none after it the unit ends it.
@@ -199,8 +199,10 @@ def _fits_context(
     if unit:
         unit_end = end if groups.post is None else match.end(_UNIT_GROUP)
         following = text[unit_end : unit_end + 1]
-        if following and following in not_followed_by[unit]:
+        if following and following in rules.not_followed_by[unit]:
             return False  # 618期间, 一成不变: the unit is half of another word
+        if unit in rules.only_after and not text.endswith(rules.only_after[unit], max(0, num_start - 4), num_start):
+            return False  # 3点 is a time or a point made; 指数报3373点 is an index's level
     # a date or year, a duration or time window (30小时内), a code
     return bool(groups.mult) or not _NOT_FIGURE_AFTER.match(text, num_start + len(groups.num))
 
@@ -369,7 +371,7 @@ def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
             continue
         value, unit, qualifier, groups = reading
         start, end = match.span()
-        if not _fits_context(match, start, end, groups, text, rules.not_followed_by):
+        if not _fits_context(match, start, end, groups, text, rules):
             continue
         clause_start, clause_end, context_start = clauses.around(start, end)
         if groups.noun:

@@ -187,3 +187,16 @@ def test_a_number_too_long_for_a_float_is_no_figure():
     assert parse_number("9" * 400) is None and parse_number("9" * 300) == float("9" * 300)
     found = figures("覆盖" + "9" * 400 + "个行政村，投入" + "9" * 300 + "万亿元，带动12万人。")
     assert [f[0] for f in found] == ["12万人"]
+
+
+def test_an_index_level_in_points_after_a_word_that_gives_one():
+    found = figures("截至收盘，上证指数报3373点，下跌0.18%；深证成指报10983点。")
+    assert [(raw, value, unit) for raw, value, unit, _ in found if unit == "点"] == [
+        ("3373点", 3373.0, "点"),
+        ("10983点", 10983.0, "点"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["下午3点召开会议。", "会议提出3点要求。", "他讲了三点。"])
+def test_points_that_are_a_time_or_points_made_are_no_figures(text):
+    assert figures(text) == []
