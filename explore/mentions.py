@@ -228,11 +228,14 @@ def _inside_joined_stems(window: str, rules) -> set[int]:
 
 def _cut_after(boundary: re.Match[str], window: str) -> int:
     """Where a name may start after a boundary: right after it, or at it when a function character opens a
-    place's name right after another boundary (由和田供销…公司: 和田, not 田供销…)."""
+    place's name right after another boundary (由和田供销…公司: 和田, not 田供销…) or another place's name."""
     at = boundary.start()
-    opens_place = is_cjk(window[at]) and any(window[at : at + n] in places() for n in (2, 3))
+    table = places()
+    opens_place = is_cjk(window[at]) and any(window[at : at + n] in table for n in (2, 3))
     if opens_place and (at == 0 or not is_cjk(window[at - 1]) or window[at - 1] in org_rules().boundary_chars):
         return at
+    if opens_place and any(window[k:at] in table for k in range(max(0, at - 8), at - 1)):
+        return at  # 黔东南州从江县…: the 从 of a place's name after another place
     return boundary.end()
 
 

@@ -447,3 +447,18 @@ def test_a_generic_platform_name_is_no_one_s_product():
 )
 def test_a_farm_after_its_place_is_an_organization(text, expected):
     assert [name for _, name in named(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 从 of 从江县 opens a place after another place, not a name after a function character
+        ("贵州省黔东南州从江县加榜乡党委书记李四介绍。", ["从江县加榜乡党委"]),
+        ("企业从江苏省引进人才", []),
+        ("中国乡村发展志愿服务促进会开展帮扶活动。", ["中国乡村发展志愿服务促进会"]),
+        ("中国农村发展研究会举办论坛", ["中国农村发展研究会"]),
+        ("会议要求认真研究会议精神。", []),
+    ],
+)
+def test_places_after_places_and_more_associations(text, expected):
+    assert [name for _, name in named(text)] == expected
