@@ -425,6 +425,30 @@ def _is_listed_link(lines: Lines, index: int, text: str) -> bool:
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S[^。；;]{0,40}$")
 
 
+# Entries of a page's contents: at least this many lines in a row before the text, each printed again after it.
+_CONTENTS_RUN = 2
+_CONTENTS_ENTRY_MAX_CHARS = 40
+
+
+def drop_contents_entries(lines: Lines) -> Lines:
+    """Before the first paragraph, a run of short lines each printed again further down (the headings the text
+    goes on to use): the page's contents."""
+    first = _first_prose(lines)
+    kept = kept_indices(lines)
+    later = {lines[i].text.strip() for i in kept if i > first}
+    marked: list[int] = []
+    run: list[int] = []
+    for i in [*(i for i in kept if i < first), None]:
+        text = lines[i].text.strip() if i is not None else ""
+        if i is not None and len(text) <= _CONTENTS_ENTRY_MAX_CHARS and text in later:
+            run.append(i)
+            continue
+        if len(run) >= _CONTENTS_RUN:
+            marked += run
+        run = []
+    return mark(lines, marked, "table of contents")
+
+
 # A file's name alone on a line: a link to a document.
 _FILE_NAME = re.compile(r"^[^。！？，,：:]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|zip|rar|ofd)$", re.IGNORECASE)
 
@@ -449,6 +473,7 @@ WEB_RULES = (
     drop_copies,
     drop_numbered_copies,
     drop_outline_runs,
+    drop_contents_entries,
     drop_file_links,
 )
 # Other articles' headlines listed after the article's last paragraph, with no label above them.

@@ -11,6 +11,7 @@ from explore.pipeline import process_paths
 from explore.split import split_items
 from explore.web_furniture import (
     drop_author_names,
+    drop_contents_entries,
     drop_copies,
     drop_foreign_lines,
     drop_keyword_lists,
@@ -633,3 +634,18 @@ def test_a_title_under_its_timestamp_below_a_channel_s_name():
     # a title above its timestamp stays the title, whatever line follows the timestamp
     page = ["某县召开数字乡村推进会部署全年工作", "2023-06-08 16:45", "数字乡村建设再提速", "记者 张三"]
     assert clean_document("\n".join([*page, LEAD, PROSE])).title == page[0]
+
+
+def test_a_page_s_contents_above_the_text_and_its_comment_form_go():
+    headings = ["一、数字乡村建设现状", "二、面临的主要难题"]
+    page = ["文章目录", *headings, LEAD, headings[0], PROSE, headings[1], PROSE + "下一步将继续推进。"]
+    tail = ["微信扫一扫打赏", "昵称", "邮箱", "网址", "提交评论"]
+    cleaned = clean_document("\n".join([*page, *tail]))
+    assert cleaned.text.split("\n") == page[3:]
+
+
+def test_one_line_printed_again_is_no_contents():
+    """Contents are a run of entries: one line above the text printed again below is left to other rules."""
+    heading = "一、数字乡村建设现状"
+    lines = drop_contents_entries(lines_of("某县数字乡村建设纪实", heading, LEAD, heading, PROSE))
+    assert kept(lines) == ["某县数字乡村建设纪实", heading, LEAD, heading, PROSE]
