@@ -119,7 +119,7 @@ def _rules() -> _Rules:
     return _Rules(pattern, stops, vocabulary, not_followed_by, only_after)
 
 
-_DIGIT = re.compile(r"\d")
+_FIGURE_START = re.compile(r"\d+(?![\dA-Za-z])")
 _QUOTES = "“”‘’「」 "
 _CLAUSE_BREAK = re.compile(r"[，。；：、！？（）《》,;:()\s]")
 _SUBJECT_MAX = 16
@@ -298,8 +298,8 @@ def _stops_in(words: str, stop_re: re.Pattern[str]) -> list[re.Match[str]]:
 
 def _tidy(subject: str) -> str | None:
     subject = subject.replace("”“", "、").strip(_QUOTES)
-    digit = _DIGIT.search(subject)
-    if digit:  # 特困群众1153户 before 3173人次: the subject ends where a figure starts
+    digit = _FIGURE_START.search(subject)
+    if digit:  # 特困群众1153户 before 3173人次: the subject ends where a figure starts (not at the 5 of 5G基站)
         subject = subject[: digit.start()]
     return subject[-_SUBJECT_MAX:] if subject else None
 

@@ -32,8 +32,15 @@ _PINYIN_FINAL = (
 )
 _PINYIN_SYLLABLE = re.compile(rf"{_PINYIN_INITIAL}{_PINYIN_FINAL}r?")
 _TONE_STRIP = str.maketrans(_TONE_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
-# A parenthesised lowercase Latin word right after an ideograph, e.g. 網(wǎng).
-_RUBY_CANDIDATE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{_TONE_VOWELS}ü]{{1,7}})[)）]")
+# A parenthesised lowercase Latin word right after an ideograph, e.g. 網(wǎng), 網 (wǎng), 網[wǎng], 網(wang3).
+_SYLLABLE_WRITTEN = rf"[a-z{_TONE_VOWELS}ü]{{1,7}}[1-5]?"
+_RUBY_CANDIDATE = re.compile(
+    rf"(?<=[{CJK}])(?P<lead> )?(?:[(（]({_SYLLABLE_WRITTEN})[)）]|\[({_SYLLABLE_WRITTEN})\])"
+    rf"(?(lead) ?|(?: (?=[{CJK}]))?)"  # the space set around it goes with it
+)
+# Toneless annotations are taken for pinyin only in a text that holds this many, nearly all syllables.
+_TONELESS_RUN = 5
+_TONELESS_SHARE = 0.8
 
 # Each begins only where a run of spaces begins: tried at every space of a long run, they backtracked (quadratic).
 _PARAGRAPH_MARK = re.compile(r"(?<![ \t])[ \t]*\u3000{2,}[ \t\u3000]*")
@@ -109,26 +116,40 @@ def _is_pinyin(word: str) -> bool:
 def remove_pinyin_annotations(text: str) -> str:
     """Remove ruby pinyin such as ``網(wǎng)``, keeping ordinary parentheses.
 
-    A parenthesised word after an ideograph is dropped when it is one pinyin
-    syllable carrying a tone mark, or a toneless syllable in a text that is
-    evidently annotated (three or more tone-marked annotations).
+    A parenthesised (or square-bracketed) word after an ideograph, a space
+    between them or not, is dropped when it is one pinyin syllable carrying a
+    tone mark or a tone's number, or a toneless syllable in a text that is
+    evidently annotated (three or more toned annotations, or at least five
+    annotations nearly all of them syllables).
     """
-    if "(" not in text and "（" not in text:
+    if "(" not in text and "（" not in text and "[" not in text:
         return text
     candidates = list(_RUBY_CANDIDATE.finditer(text))
     if not candidates:
         return text
-    toned = [m for m in candidates if any(v in _TONE_VOWELS for v in m.group(1)) and _is_pinyin(m.group(1))]
-    annotated = len(toned) >= 3
+    words = [_annotation(m) for m in candidates]
+    toned = [w for w in words if _has_tone(w) and _is_pinyin(w.rstrip("12345"))]
+    syllables = [w for w in words if _is_pinyin(w.rstrip("12345"))]
+    annotated = len(toned) >= 3 or (
+        len(syllables) >= _TONELESS_RUN and len(syllables) >= _TONELESS_SHARE * len(words)
+    )
 
     def replace(match: re.Match[str]) -> str:
-        word = match.group(1)
-        has_tone = any(v in _TONE_VOWELS for v in word)
-        if _is_pinyin(word) and (has_tone or (annotated and len(word) > 1)):
+        word = _annotation(match)
+        if _is_pinyin(word.rstrip("12345")) and (_has_tone(word) or (annotated and len(word) > 1)):
             return ""
         return match.group()
 
     return _RUBY_CANDIDATE.sub(replace, text)
+
+
+def _annotation(match: re.Match[str]) -> str:
+    return match.group(2) or match.group(3)
+
+
+def _has_tone(word: str) -> bool:
+    """A tone mark on a vowel (wǎng) or a tone's number after the syllable (wang3)."""
+    return word[-1] in "12345" or any(v in _TONE_VOWELS for v in word)
 
 
 def simplify_script(text: str) -> str:

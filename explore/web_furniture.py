@@ -449,6 +449,28 @@ def drop_contents_entries(lines: Lines) -> Lines:
     return mark(lines, marked, "table of contents")
 
 
+# A byline's label alone on its line (来源：), its value on the next (某某日报).
+_LABEL_ALONE = re.compile(f"^[{CJK}]{{1,6}}\\s*[:：]$")
+_LABEL_VALUE_MAX_CHARS = 20
+
+
+def drop_label_values(lines: Lines) -> Lines:
+    """The value of a byline's label printed alone on the line above it (来源： / 某某日报): the byline's too."""
+    marked: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.removed not in ARTICLE_BYLINE or not _LABEL_ALONE.match(line.text.strip()):
+            continue
+        after = next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
+        if after is None or not lines[after].kept:
+            continue
+        text = lines[after].text.strip()
+        if len(text) <= _LABEL_VALUE_MAX_CHARS and not has_sentence_punct(text):
+            marked.setdefault(line.removed, []).append(after)
+    for reason, indices in marked.items():
+        lines = mark(lines, indices, reason)
+    return lines
+
+
 # A file's name alone on a line: a link to a document.
 _FILE_NAME = re.compile(r"^[^。！？，,：:]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|zip|rar|ofd)$", re.IGNORECASE)
 
@@ -565,6 +587,7 @@ def drop_furniture_run_at_end(lines: Lines) -> Lines:
 
 
 AFTER_PATTERNS = (
+    drop_label_values,
     drop_masthead,
     drop_summary_after_label,
     drop_listed_links,

@@ -200,3 +200,9 @@ def test_an_index_level_in_points_after_a_word_that_gives_one():
 @pytest.mark.parametrize("text", ["下午3点召开会议。", "会议提出3点要求。", "他讲了三点。"])
 def test_points_that_are_a_time_or_points_made_are_no_figures(text):
     assert figures(text) == []
+
+
+def test_a_network_generation_is_part_of_the_subject():
+    """The 5 of 5G基站 starts no figure: the subject runs through it."""
+    (metric,) = [m for s in split_sentences("全省已建成5G基站8.6万个。") for m in find_metrics(s)]
+    assert metric.subject.endswith("5G基站")

@@ -28,6 +28,13 @@ from explore.normalize import (
         ("公司(ltd)", "公司(ltd)"),  # not a pinyin syllable
         ("方案(a)", "方案(a)"),  # toneless single letter in an unannotated text
         ("產品(iPhone)", "產品(iPhone)"),  # capitals: not ruby
+        # the other shapes converters leave: spaced, square-bracketed, a tone's number
+        ("數 (shù) 字鄉 (xiāng) 村", "數字鄉村"),
+        ("互聯網 (wǎng) +行動", "互聯網+行動"),
+        ("數[shù]字", "數字"),
+        ("數(shu4)字鄉(xiang1)村", "數字鄉村"),
+        ("参考文献[1]", "参考文献[1]"),
+        ("数字乡村 (DV) 计划", "数字乡村 (DV) 计划"),
     ],
 )
 def test_remove_pinyin_annotations(raw, expected):
@@ -147,3 +154,13 @@ def test_small_steps():
 def test_each_step_is_idempotent(step, text):
     once = step(text)
     assert step(once) == once
+
+
+def test_toneless_syllables_in_a_text_of_many_are_annotations():
+    """Tone marks lost: five annotations or more, nearly all of them syllables, are a converter's residue."""
+    text = "近年來(lai)，我國數(shu)字鄉(xiang)村建設取得積極進(jin)展，農(nong)村"
+    assert remove_pinyin_annotations(text) == "近年來，我國數字鄉村建設取得積極進展，農村"
+    assert (
+        remove_pinyin_annotations("开发了一款应用(app)，还有(ai)和(an)方案")
+        == "开发了一款应用(app)，还有(ai)和(an)方案"
+    )

@@ -649,3 +649,21 @@ def test_one_line_printed_again_is_no_contents():
     heading = "一、数字乡村建设现状"
     lines = drop_contents_entries(lines_of("某县数字乡村建设纪实", heading, LEAD, heading, PROSE))
     assert kept(lines) == ["某县数字乡村建设纪实", heading, LEAD, heading, PROSE]
+
+
+def test_a_byline_label_alone_takes_the_value_below_it():
+    page = [
+        "数字乡村建设提速 农民搭上数字快车",
+        "2023-05-20 08:15",
+        "来源:",
+        "某某日报",
+        LEAD,
+        PROSE,
+        "责任编辑：",
+        "张三",
+    ]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.split("\n") == [page[0], LEAD, PROSE]
+    # a label with its value on its own line leaves the next line alone
+    cleaned = clean_document("\n".join(["来源：某某日报", "数字乡村建设提速", LEAD, PROSE]))
+    assert cleaned.text.split("\n")[0] == "数字乡村建设提速"
