@@ -33,7 +33,8 @@ _PINYIN_FINAL = (
 _PINYIN_SYLLABLE = re.compile(rf"{_PINYIN_INITIAL}{_PINYIN_FINAL}r?")
 _TONE_STRIP = str.maketrans(_TONE_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
 # A parenthesised lowercase Latin word right after an ideograph, e.g. 網(wǎng), 網 (wǎng), 網[wǎng], 網(wang3).
-_SYLLABLE_WRITTEN = rf"[a-z{_TONE_VOWELS}ü]{{1,7}}[1-5]?"
+_LOST_VOWEL = "?"
+_SYLLABLE_WRITTEN = rf"[a-z{_TONE_VOWELS}ü?]{{1,7}}[1-5]?"
 _RUBY_CANDIDATE = re.compile(
     rf"(?<=[{CJK}])(?P<lead> )?(?:[(（]({_SYLLABLE_WRITTEN})[)）]|\[({_SYLLABLE_WRITTEN})\])"
     rf"(?(lead) ?|(?: (?=[{CJK}]))?)"  # the space set around it goes with it
@@ -110,7 +111,12 @@ _FULLWIDTH_DATE_SEPARATOR = re.compile(r"(?<=\d)[－：／．](?=\d)")
 
 
 def _is_pinyin(word: str) -> bool:
-    return _PINYIN_SYLLABLE.fullmatch(word.translate(_TONE_STRIP)) is not None
+    word = word.translate(_TONE_STRIP)
+    if _LOST_VOWEL in word:  # 網(w?ng): a tone-marked vowel an encoding without it turned into ?
+        return word.count(_LOST_VOWEL) == 1 and any(
+            _PINYIN_SYLLABLE.fullmatch(word.replace(_LOST_VOWEL, vowel)) for vowel in "aeiouü"
+        )
+    return _PINYIN_SYLLABLE.fullmatch(word) is not None
 
 
 def remove_pinyin_annotations(text: str) -> str:
@@ -148,8 +154,8 @@ def _annotation(match: re.Match[str]) -> str:
 
 
 def _has_tone(word: str) -> bool:
-    """A tone mark on a vowel (wǎng) or a tone's number after the syllable (wang3)."""
-    return word[-1] in "12345" or any(v in _TONE_VOWELS for v in word)
+    """A tone mark on a vowel (wǎng), a tone's number after the syllable (wang3), or the ? a lost mark left."""
+    return word[-1] in "12345" or _LOST_VOWEL in word or any(v in _TONE_VOWELS for v in word)
 
 
 def simplify_script(text: str) -> str:

@@ -33,6 +33,8 @@ from explore.normalize import (
         ("互聯網 (wǎng) +行動", "互聯網+行動"),
         ("數[shù]字", "數字"),
         ("數(shu4)字鄉(xiang1)村", "數字鄉村"),
+        ("網(w?ng)信辦", "網信辦"),  # a tone-marked vowel an encoding without it turned into ?
+        ("他问(what?)", "他问(what?)"),
         ("参考文献[1]", "参考文献[1]"),
         ("数字乡村 (DV) 计划", "数字乡村 (DV) 计划"),
     ],
