@@ -19,11 +19,13 @@ from explore.gazetteer import read_toml
 
 OTHER = "other"
 _NOUN_TAILS = ("数量", "总数", "总量", "规模", "数目", "数")
-# Words between the noun or verb and the number that say nothing of the measure: 增长了, 超过了, 约达, 将达到.
-# (Not 至/到: 提升至 99% gives a level, not a growth.)
+# Words between the noun or verb and the number that say nothing of the measure: 增长了, 超过了, 约达, 将达到,
+# 就有, 仅有. (Not 至/到: 提升至 99% gives a level, not a growth.)
 _LINKS = re.compile(
-    r"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|[“”‘’「」《》 ])+$"
+    r"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|就|也|还|仅|只"
+    r"|[“”‘’「」《》 ])+$"
 )
+_QUOTES_AND_SPACE = "“”‘’「」《》 "
 _HEAD_SKIP = re.compile(r"^(?:的|之|[“”‘’「」《》（( ])+")
 _HEAD = 12  # characters after a number read for the noun it counts (5个】具有行业影响力的标杆项目)
 
@@ -43,6 +45,7 @@ class _Rule:
     words: re.Pattern[str] | None
     ends: tuple[str, ...]
     unless: re.Pattern[str] | None
+    part_of: tuple[str, ...] = ()  # the clause before the figure, its link words kept, ends so (户数的10%)
 
     def first_noun(self, head: str) -> tuple[int, int] | None:
         """Where the earliest of its nouns starts in ``head`` (and minus its length: the longer wins a tie)."""
@@ -89,6 +92,7 @@ def measure_rules() -> MeasureRules:
                 words=_alternation(rule.get("words", [])),
                 ends=tuple(rule.get("ends", ())),
                 unless=_alternation(rule.get("unless", [])),
+                part_of=tuple(rule.get("part_of", ())),
             )
         )
     families = {
@@ -146,13 +150,15 @@ def measure_of(figure: FigureContext) -> str:
     noun_rule: _Rule | None = None
     nouns_read = False
     for rule in candidates:
-        if not (rule.nouns or rule.words or rule.ends):
+        if not (rule.nouns or rule.words or rule.ends or rule.part_of):
             return rule.measure
         if rule.nouns and not nouns_read:  # the noun counted is looked for once, when a rule first asks
             noun_rule, nouns_read = _noun_rule(candidates, _head(figure, spec), counted_noun(before)), True
         if rule is noun_rule:
             return rule.measure
         if (rule.words and rule.words.search(context)) or (rule.ends and before.endswith(rule.ends)):
+            return rule.measure
+        if rule.part_of and figure.before.rstrip(_QUOTES_AND_SPACE).endswith(rule.part_of):
             return rule.measure
     return OTHER
 
