@@ -136,9 +136,7 @@ def remove_pinyin_annotations(text: str) -> str:
     words = [_annotation(m) for m in candidates]
     toned = [w for w in words if _has_tone(w) and _is_pinyin(w.rstrip("12345"))]
     syllables = [w for w in words if _is_pinyin(w.rstrip("12345"))]
-    annotated = len(toned) >= 3 or (
-        len(syllables) >= _TONELESS_RUN and len(syllables) >= _TONELESS_SHARE * len(words)
-    )
+    annotated = len(toned) >= 3 or (len(syllables) >= _TONELESS_RUN and len(syllables) >= _TONELESS_SHARE * len(words))
 
     def replace(match: re.Match[str]) -> str:
         word = _annotation(match)
