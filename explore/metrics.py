@@ -236,6 +236,8 @@ def _read(match_groups: tuple[str | None, ...]) -> _Reading | None:
             return None  # 十县, 万千农户: scale words before a noun are prose; 数十万农户, 五十村 are counts
         if not (vague or value * spec.get("factor", 1) >= 10):
             return None  # 七成 is 70 %
+    if value < spec.get("at_least", 0):
+        return None  # 24小时在线: how long a service runs, not a count of hours (1145小时 of volunteering is one)
     unit_read = unit or ("个" if noun else None)
     if "as" in spec:  # 七成 is 70 %
         value, unit_read = value * spec.get("factor", 1), spec["as"]

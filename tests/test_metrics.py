@@ -206,3 +206,12 @@ def test_a_network_generation_is_part_of_the_subject():
     """The 5 of 5G基站 starts no figure: the subject runs through it."""
     (metric,) = [m for s in split_sentences("全省已建成5G基站8.6万个。") for m in find_metrics(s)]
     assert metric.subject.endswith("5G基站")
+
+
+@pytest.mark.parametrize("text", ["提供24小时在线服务。", "实现7×24小时不间断监测。", "连续直播13个小时。"])
+def test_a_few_hours_are_a_duration_not_a_figure(text):
+    assert figures(text) == []
+
+
+def test_a_count_of_hours_is_a_figure():
+    assert figures("志愿者累计服务1145小时。") == [("1145小时", 1145.0, "小时", "exact")]
