@@ -244,6 +244,9 @@ def _read(match_groups: tuple[str | None, ...]) -> _Reading | None:
     return _Reading(value, unit_read, _qualifier(groups), groups)
 
 
+# A share said to be about so much, with what it is a share of between the word and the number.
+_SHARE_ABOUT = re.compile(r"(?:约|大约|大概)占")
+
 # What joins the two ends of a range (5%-8%, 3万至5万): nothing, a dash or a word for "to".
 _RANGE_MARKS = frozenset(("", "-", "—", "~", "～", "至", "到"))
 _CONTEXT_BACK = 30
@@ -387,6 +390,8 @@ def iter_metrics(sentence: Sentence) -> Iterator[Metric]:
             else:
                 subject = _subject_before(text, start, clause_start, clauses, rules)
         clause = text[clause_start:start]
+        if qualifier == "exact" and unit == "%" and _SHARE_ABOUT.search(clause):
+            qualifier = "approx"  # 约占全国网络零售额的17.4%: the 约 stands before what the share is of
         category = _category(subject, clause, unit)
         if unit is None and category in ("money", "sales"):
             unit = "元"  # 销售额超过了100万: money with the currency left implicit

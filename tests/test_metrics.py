@@ -215,3 +215,12 @@ def test_a_few_hours_are_a_duration_not_a_figure(text):
 
 def test_a_count_of_hours_is_a_figure():
     assert figures("志愿者累计服务1145小时。") == [("1145小时", 1145.0, "小时", "exact")]
+
+
+def test_a_share_said_to_be_about_so_much_is_approximate():
+    found = figures("零售额8945.4亿元，约占全国网络零售额的17.4%，增长5%。")
+    assert [(raw, qualifier) for raw, _, _, qualifier in found] == [
+        ("8945.4亿元", "exact"),
+        ("17.4%", "approx"),
+        ("5%", "exact"),
+    ]
