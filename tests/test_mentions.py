@@ -458,6 +458,10 @@ def test_a_farm_after_its_place_is_an_organization(text, expected):
         ("中国乡村发展志愿服务促进会开展帮扶活动。", ["中国乡村发展志愿服务促进会"]),
         ("中国农村发展研究会举办论坛", ["中国农村发展研究会"]),
         ("会议要求认真研究会议精神。", []),
+        # a village's committee and a county's co-op, after their place; not the kinds alone
+        ("德清县莫干山镇仙潭村村委会主任介绍。", ["德清县莫干山镇仙潭村村委会"]),
+        ("湖南省长沙县供销社主任介绍。", ["湖南省长沙县供销社"]),
+        ("发挥村委会作用，各地供销社积极参与。", []),
     ],
 )
 def test_places_after_places_and_more_associations(text, expected):
