@@ -462,6 +462,7 @@ def test_a_farm_after_its_place_is_an_organization(text, expected):
         ("德清县莫干山镇仙潭村村委会主任介绍。", ["德清县莫干山镇仙潭村村委会"]),
         ("湖南省长沙县供销社主任介绍。", ["湖南省长沙县供销社"]),
         ("发挥村委会作用，各地供销社积极参与。", []),
+        ("湖南省长沙县召开会议。县商务局、县供销社参加。", ["长沙县商务局", "长沙县供销社"]),  # by its level alone
     ],
 )
 def test_places_after_places_and_more_associations(text, expected):
