@@ -45,12 +45,13 @@ from explore.numbers import parse_chinese_integer, parse_digit_string
 Precision = str
 
 _PART = r"(?P<part>底|初|末|中旬|上旬|下旬|上半年|下半年)?"
+# In numerals, as documents are signed and dated: 二〇二三年八月二十五日, 二〇二三年五月 (looked for only in a text
+# holding a zero or 一九, as every such year does).
+_IN_NUMERALS = re.compile(
+    r"(?P<yn>[〇○零一二三四五六七八九]{4})年(?P<mn>十[一二]?|[一二三四五六七八九])月"
+    r"(?:(?P<dn>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
+)
 _PATTERNS = (
-    # in numerals, as documents are signed and dated: 二〇二三年八月二十五日, 二〇二三年五月
-    re.compile(
-        r"(?P<yn>[〇○零一二三四五六七八九]{4})年(?P<mn>十[一二]?|[一二三四五六七八九])月"
-        r"(?:(?P<dn>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
-    ),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"),
     re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?!\d){_PART}"),
@@ -163,7 +164,8 @@ def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in ``text``, left to right, without overlaps."""
     found: list[DateExpr] = []
     taken: set[int] = set()
-    for pattern in _PATTERNS:
+    numerals = "〇" in text or "○" in text or "零" in text or "一九" in text
+    for pattern in (_IN_NUMERALS, *_PATTERNS) if numerals else _PATTERNS:
         for match in pattern.finditer(text):
             span = range(match.start(), match.end())
             if not taken.isdisjoint(span):

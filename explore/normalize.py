@@ -34,6 +34,7 @@ _PINYIN_SYLLABLE = re.compile(rf"{_PINYIN_INITIAL}{_PINYIN_FINAL}r?")
 _TONE_STRIP = str.maketrans(_TONE_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
 # A parenthesised lowercase Latin word right after an ideograph, e.g. 網(wǎng), 網 (wǎng), 網[wǎng], 網(wang3).
 _LOST_VOWEL = "?"
+_TONE_MARKS = frozenset(_TONE_VOWELS + _LOST_VOWEL)
 _SYLLABLE_WRITTEN = rf"[a-z{_TONE_VOWELS}ü?]{{1,7}}[1-5]?"
 _RUBY_CANDIDATE = re.compile(
     rf"(?<=[{CJK}])(?P<lead> )?(?:[(（]({_SYLLABLE_WRITTEN})[)）]|\[({_SYLLABLE_WRITTEN})\])"
@@ -153,7 +154,7 @@ def _annotation(match: re.Match[str]) -> str:
 
 def _has_tone(word: str) -> bool:
     """A tone mark on a vowel (wǎng), a tone's number after the syllable (wang3), or the ? a lost mark left."""
-    return word[-1] in "12345" or _LOST_VOWEL in word or any(v in _TONE_VOWELS for v in word)
+    return not _TONE_MARKS.isdisjoint(word) or word[-1] in "12345"
 
 
 def simplify_script(text: str) -> str:

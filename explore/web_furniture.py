@@ -435,10 +435,13 @@ def drop_contents_entries(lines: Lines) -> Lines:
     goes on to use): the page's contents."""
     first = _first_prose(lines)
     kept = kept_indices(lines)
+    above = [i for i in kept if i < first]
+    if len(above) < _CONTENTS_RUN:
+        return lines
     later = {lines[i].text.strip() for i in kept if i > first}
     marked: list[int] = []
     run: list[int] = []
-    for i in [*(i for i in kept if i < first), None]:
+    for i in [*above, None]:
         text = lines[i].text.strip() if i is not None else ""
         if i is not None and len(text) <= _CONTENTS_ENTRY_MAX_CHARS and text in later:
             run.append(i)
@@ -478,8 +481,10 @@ _FILE_NAME = re.compile(r"^[^。！？，,：:]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|
 def drop_file_links(lines: Lines) -> Lines:
     """Lines that are only a file's name (…工作总结.docx) link to documents: furniture, except the first before
     the text begins, which on a document-sharing site is the shared file's own title."""
+    files = [i for i in kept_indices(lines) if "." in lines[i].text and _FILE_NAME.match(lines[i].text.strip())]
+    if not files:
+        return lines
     first = _first_prose(lines)
-    files = [i for i in kept_indices(lines) if _FILE_NAME.match(lines[i].text.strip())]
     title = next((i for i in files if i < first), None)
     return mark(lines, [i for i in files if i != title], "attachment list")
 
