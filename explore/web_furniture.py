@@ -457,6 +457,20 @@ _LABEL_ALONE = re.compile(f"^[{CJK}]{{1,6}}\\s*[:：]$")
 _LABEL_VALUE_MAX_CHARS = 20
 
 
+def drop_byline_names_again(lines: Lines) -> Lines:
+    """A person's name alone on the line after a byline that ends with it (2023-04-16杨园争 / 杨园争): the
+    byline's name printed again."""
+    marked = []
+    for i, line in enumerate(lines[:-1]):
+        if line.removed not in ARTICLE_BYLINE:
+            continue
+        after = next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
+        name = lines[after].text.strip() if after is not None else ""
+        if after is not None and lines[after].kept and _is_a_name(name) and line.text.strip().endswith(name):
+            marked.append(after)
+    return mark(lines, marked, "byline")
+
+
 def drop_label_values(lines: Lines) -> Lines:
     """The value of a byline's label printed alone on the line above it (来源： / 某某日报): the byline's too."""
     marked: dict[str, list[int]] = {}
@@ -593,6 +607,7 @@ def drop_furniture_run_at_end(lines: Lines) -> Lines:
 
 AFTER_PATTERNS = (
     drop_label_values,
+    drop_byline_names_again,
     drop_masthead,
     drop_summary_after_label,
     drop_listed_links,

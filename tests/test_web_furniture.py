@@ -11,6 +11,7 @@ from explore.pipeline import process_paths
 from explore.split import split_items
 from explore.web_furniture import (
     drop_author_names,
+    drop_byline_names_again,
     drop_contents_entries,
     drop_copies,
     drop_foreign_lines,
@@ -667,3 +668,14 @@ def test_a_byline_label_alone_takes_the_value_below_it():
     # a label with its value on its own line leaves the next line alone
     cleaned = clean_document("\n".join(["来源：某某日报", "数字乡村建设提速", LEAD, PROSE]))
     assert cleaned.text.split("\n")[0] == "数字乡村建设提速"
+
+
+def test_the_author_s_name_glued_to_the_day_and_printed_again_is_the_byline():
+    page = ["乡村治理数字化转型的探索", "——以两个县为例", "2023-04-16杨园争", "杨园争", LEAD, PROSE]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.split("\n")[-2:] == [LEAD, PROSE] and "杨园争" not in cleaned.text
+    # a name after a byline that does not end with it is left to the other rules
+    byline = Line("2023-04-16 来源：某某网", removed="byline")
+    assert "王小明" in kept(drop_byline_names_again((byline, Line("王小明"), Line(LEAD))))
+    byline = Line("2023-04-16 王小明", removed="byline")
+    assert "王小明" not in kept(drop_byline_names_again((byline, Line("王小明"), Line(LEAD))))
