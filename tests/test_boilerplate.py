@@ -142,6 +142,8 @@ def reasons(lines) -> dict[str, str]:
         ("上传视频", "page controls"),
         ("新浪财经APP", "navigation"),
         ("资讯", "navigation"),
+        ("继续滑动看下一个", "page controls"),
+        ("：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看", "page controls"),
         ("公安机关备案号：12345678901234", "copyright notice"),
     ],
 )
