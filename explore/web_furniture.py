@@ -54,6 +54,7 @@ _OUTLINE = re.compile(
 _SUMMARY = re.compile(
     r"^(?:[【\[]\s*)?(?:摘\s*要|内容提要|核心提示|核心阅读|导\s*读|AI导读|提\s*要)\s*(?:[:：]|[】\]])\s*"
 )
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _ORIGINAL_TITLE = re.compile(r"^[（(]?\s*原标题\s*[:：\s]")
 _NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
 # A paper's authors carry the numbers of their affiliations (王小明1，李华1,2，张三*): marks, not names.
@@ -277,8 +278,8 @@ def drop_copies(lines: Lines) -> Lines:
         if _CAPTION_OPENING.match(text) and len(text) <= _CAPTION_COPY_MAX_CHARS:
             marked.update([a, b])  # a photograph's caption printed with its alt text: 2019年4月23日，某村…
             continue
-        if len(text) > _COPY_MAX_CHARS or ends_sentence(text):
-            continue  # a sentence said twice is the writer's, not the page's
+        if len(text) > _COPY_MAX_CHARS or ends_sentence(text) or _SENTENCE_END.search(text):
+            continue  # a sentence said twice is the writer's, not the page's (a label holds none)
         title = a == kept[0] and a < first
         marked.update([b] if title else [a, b])
     # A title printed again a line or two below itself, before the text begins (perhaps with its subtitle).
