@@ -570,9 +570,13 @@ def _coded_companies(text: str, listed: list[Mention]) -> list[Mention]:
             window, end = window[: mark.start()], end - (len(window) - mark.start())
         breaks = list(_NOT_IN_A_STOCK_NAME.finditer(window))
         run = window[breaks[-1].end() :] if breaks else window
-        # a boundary word or function character inside the run ends what precedes the name; one opening the run
-        # is the name's own (和邦生物)
-        cuts = [b.end() for b in org_rules().boundary.finditer(run) if b.start() > 0 and len(run) - b.end() >= low]
+        # a boundary word, or a function character inside the run, ends what precedes the name; a function
+        # character opening the run is the name's own (和邦生物), a word opening it is not (比如新开普)
+        cuts = [
+            b.end()
+            for b in rules.boundary.finditer(run)
+            if (b.start() > 0 or len(b.group()) > 1) and len(run) - b.end() >= low
+        ]
         name = run[max(cuts, default=0) :]
         start = end - len(name)
         if not low <= len(name) <= high or end in listed_ends or _only_a_kind(name, rules):

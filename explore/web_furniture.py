@@ -189,13 +189,14 @@ def _title_below_timestamp(lines: Lines, byline: int, first: int) -> int | None:
 
 # An account's name printed between a title and its timestamp: a short run of words under a title well longer.
 _ACCOUNT_MAX_CHARS = 12
+_DATE_OR_TIME = re.compile(r"\d{4}|\d{1,2}\s*[-/.:：月日年]")
 _ACCOUNT_SHARE_OF_TITLE = 0.6
 
 
 def _is_account_under_title(line: str, above: str) -> bool:
     return (
         len(line) <= _ACCOUNT_MAX_CHARS
-        and not any(c.isdigit() for c in line)
+        and not _DATE_OR_TIME.search(line)  # a channel may hold a number (某某7×24快讯), not a date
         and punct_count(line) == 0
         and TITLE_MIN_CHARS * 2 <= len(above) <= TITLE_MAX_CHARS
         and len(line) <= _ACCOUNT_SHARE_OF_TITLE * len(above)
@@ -362,6 +363,9 @@ def drop_masthead(lines: Lines) -> Lines:
     lines = mark(lines, copies, "repeated line")
     labels = [i for i in kept if at < i < byline and len(lines[i].text.strip()) < TITLE_MIN_CHARS]
     lines = mark(lines, labels, "masthead")
+    title_text = lines[at].text.strip()
+    accounts = [i for i in kept if at < i < byline and _is_account_under_title(lines[i].text.strip(), title_text)]
+    lines = mark(lines, accounts, "byline")  # an account's or channel's name between the title and its timestamp
     return mark(lines, [i for i in kept if i < at and not is_prose(lines[i].text.strip())], "masthead")
 
 

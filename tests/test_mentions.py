@@ -415,6 +415,7 @@ def test_how_many_there_are_opens_no_name(text):
         ("据悉，龙头企业新希望（000876）旗下公司", [("新希望", "新希望集团")]),  # a listed name: its canonical
         ("美团-W（03690.HK）发布财报", [("美团", "美团")]),  # the board's class mark is no part of the name
         ("TCL科技（000100）公告", [("TCL科技", "TCL科技")]),
+        ("我比较看好的公司，比如新开普（300248）。", [("新开普", "新开普")]),  # a word opening the run is cut
     ],
 )
 def test_a_name_before_its_stock_code_is_a_listed_company(text, expected):

@@ -679,3 +679,10 @@ def test_the_author_s_name_glued_to_the_day_and_printed_again_is_the_byline():
     assert "王小明" in kept(drop_byline_names_again((byline, Line("王小明"), Line(LEAD))))
     byline = Line("2023-04-16 王小明", removed="byline")
     assert "王小明" not in kept(drop_byline_names_again((byline, Line("王小明"), Line(LEAD))))
+
+
+def test_a_channel_s_name_with_a_number_between_the_title_and_its_timestamp():
+    page = ["数字乡村板块异动拉升 多股涨超5%", "某某7×24快讯", "2023-03-15 10:32:11", LEAD, PROSE]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.title == page[0]
+    assert "某某7×24快讯" not in cleaned.text
