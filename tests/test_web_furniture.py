@@ -686,3 +686,18 @@ def test_a_channel_s_name_with_a_number_between_the_title_and_its_timestamp():
     cleaned = clean_document("\n".join(page))
     assert cleaned.title == page[0]
     assert "某某7×24快讯" not in cleaned.text
+
+
+def test_a_message_board_s_record():
+    page = [
+        "留言标题：关于我村网络信号差的问题",
+        "留言人：张**",
+        "留言时间：2023-05-06 10:12",
+        "留言内容：我们村位于山区，手机信号很差，希望有关部门能帮助解决。",
+        "办理状态：已办结",
+        "回复内容：经与运营商对接，已将您村纳入今年5G基站建设计划。",
+        "满意度：满意",
+    ]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.title == page[0]
+    assert cleaned.text.split("\n") == [page[0], page[3], page[5]]
