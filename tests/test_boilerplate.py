@@ -145,6 +145,7 @@ def reasons(lines) -> dict[str, str]:
         ("继续滑动看下一个", "page controls"),
         ("关注某某财经（ths518），获取更多机会", "follow-us line"),
         ("股友a1b2c3：说得好", "page controls"),
+        ("（图片由某县委宣传部提供）", "image credit"),
         ("：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看", "page controls"),
         ("公安机关备案号：12345678901234", "copyright notice"),
     ],
