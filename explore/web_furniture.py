@@ -305,18 +305,24 @@ def drop_numbered_copies(lines: Lines) -> Lines:
 
 def drop_outline_runs(lines: Lines) -> Lines:
     """A run of outline headings (1.1, 2.1.1, 三、) with no prose between them: a table of contents."""
-    kept = kept_indices(lines)
+    def is_entry(text: str) -> bool:
+        return len(text) <= 40 and _OUTLINE.match(text) is not None and punct_count(text) <= 1
+
+    return mark(lines, _runs(lines, kept_indices(lines), is_entry, _TOC_RUN), "table of contents")
+
+
+def _runs(lines: Lines, indices: list[int], belongs, at_least: int) -> list[int]:
+    """The indices in runs of at least ``at_least`` consecutive ones whose lines ``belongs`` takes."""
     marked: list[int] = []
     run: list[int] = []
-    for i in [*kept, None]:
-        text = lines[i].text.strip() if i is not None else ""
-        if i is not None and len(text) <= 40 and _OUTLINE.match(text) and punct_count(text) <= 1:
+    for i in [*indices, None]:
+        if i is not None and belongs(lines[i].text.strip()):
             run.append(i)
             continue
-        if len(run) >= _TOC_RUN:
+        if len(run) >= at_least:
             marked += run
         run = []
-    return mark(lines, marked, "table of contents")
+    return marked
 
 
 # A page with no byline: short labels (the site's name, a channel: 新闻中心, a whole menu) above a longer title that
@@ -444,22 +450,21 @@ def drop_contents_entries(lines: Lines) -> Lines:
     if len(above) < _CONTENTS_RUN:
         return lines
     later = {lines[i].text.strip() for i in kept if i > first}
-    marked: list[int] = []
-    run: list[int] = []
-    for i in [*above, None]:
-        text = lines[i].text.strip() if i is not None else ""
-        if i is not None and len(text) <= _CONTENTS_ENTRY_MAX_CHARS and text in later:
-            run.append(i)
-            continue
-        if len(run) >= _CONTENTS_RUN:
-            marked += run
-        run = []
-    return mark(lines, marked, "table of contents")
+
+    def is_entry(text: str) -> bool:
+        return len(text) <= _CONTENTS_ENTRY_MAX_CHARS and text in later
+
+    return mark(lines, _runs(lines, above, is_entry, _CONTENTS_RUN), "table of contents")
 
 
 # A byline's label alone on its line (来源：), its value on the next (某某日报).
 _LABEL_ALONE = re.compile(f"^[{CJK}]{{1,6}}\\s*[:：]$")
 _LABEL_VALUE_MAX_CHARS = 20
+
+
+def _next_line(lines: Lines, index: int) -> int | None:
+    """The next line after ``index`` that holds anything."""
+    return next((k for k in range(index + 1, len(lines)) if lines[k].text.strip()), None)
 
 
 def drop_byline_names_again(lines: Lines) -> Lines:
@@ -469,7 +474,7 @@ def drop_byline_names_again(lines: Lines) -> Lines:
     for i, line in enumerate(lines[:-1]):
         if line.removed not in ARTICLE_BYLINE:
             continue
-        after = next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
+        after = _next_line(lines, i)
         name = lines[after].text.strip() if after is not None else ""
         if after is not None and lines[after].kept and _is_a_name(name) and line.text.strip().endswith(name):
             marked.append(after)
@@ -482,7 +487,7 @@ def drop_label_values(lines: Lines) -> Lines:
     for i, line in enumerate(lines):
         if line.removed not in ARTICLE_BYLINE or not _LABEL_ALONE.match(line.text.strip()):
             continue
-        after = next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
+        after = _next_line(lines, i)
         if after is None or not lines[after].kept:
             continue
         text = lines[after].text.strip()
