@@ -305,6 +305,7 @@ def drop_numbered_copies(lines: Lines) -> Lines:
 
 def drop_outline_runs(lines: Lines) -> Lines:
     """A run of outline headings (1.1, 2.1.1, 三、) with no prose between them: a table of contents."""
+
     def is_entry(text: str) -> bool:
         return len(text) <= 40 and _OUTLINE.match(text) is not None and punct_count(text) <= 1
 
