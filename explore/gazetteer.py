@@ -279,6 +279,9 @@ class OrgRules:
     stock_code: re.Pattern[str] | None  # （000713）, (03690.HK): the bracket after a listed company's name
     stock_class_mark: re.Pattern[str] | None  # -W, -SW after a name on a Hong Kong board: no part of it
     stock_name_chars: tuple[int, int]  # a name before a stock code is this long, at least and most
+    org_titles: re.Pattern[str] | None  # 总经理, 创始人: titles that only an organization gives, after its name
+    names_may_open_with: str  # 和 of 和邦生物: function characters that may open a company's name
+    titled_name_chars: tuple[int, int]  # a name before such a title is this long, at least and most
 
 
 # Small letters between two Chinese characters are no part of a name: the residue of a wrong decoding or of
@@ -293,6 +296,7 @@ def org_rules() -> OrgRules:
     boundary_words = tuple(sorted(rules["boundary_words"], key=len, reverse=True))
     bare, coordinated = rules.get("bare_level", {}), rules.get("coordinated", {})
     stock = rules.get("stock_code", {})
+    titled = rules.get("titled", {})
     return OrgRules(
         suffix_re=re.compile("|".join(re.escape(s) for s in suffixes)),
         suffixes=suffixes,
@@ -332,7 +336,14 @@ def org_rules() -> OrgRules:
         stock_code=re.compile(stock["code"]) if stock.get("code") else None,
         stock_class_mark=re.compile(stock["class_mark"]) if stock.get("class_mark") else None,
         stock_name_chars=tuple(stock.get("name_chars", (0, 0))),
+        org_titles=_alternation_of(titled.get("titles", ())),
+        titled_name_chars=tuple(titled.get("name_chars", (0, 0))),
+        names_may_open_with=stock.get("names_may_open_with", ""),
     )
+
+
+def _alternation_of(words) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
 def _reporting_medium(spec: dict | None) -> re.Pattern[str] | None:

@@ -559,35 +559,61 @@ def _coded_companies(text: str, listed: list[Mention]) -> list[Mention]:
     rules = org_rules()
     if rules.stock_code is None or not any(c in text for c in "(（"):
         return []
-    low, high = rules.stock_name_chars
-    aliases = org_aliases()
-    listed_ends = {m.end: m for m in listed if m.kind == "org"}
+    listed_ends = {m.end for m in listed if m.kind == "org"}
     found = []
     for code in rules.stock_code.finditer(text):
         end = code.start()
-        window = text[max(0, end - high - 4) : end]
+        window = text[max(0, end - rules.stock_name_chars[1] - 4) : end]
         if rules.stock_class_mark is not None and (mark := rules.stock_class_mark.search(window)):
-            window, end = window[: mark.start()], end - (len(window) - mark.start())
-        breaks = list(_NOT_IN_A_STOCK_NAME.finditer(window))
-        run = window[breaks[-1].end() :] if breaks else window
-        # a boundary word, or a function character inside the run, ends what precedes the name; a function
-        # character opening the run is the name's own (和邦生物), a word opening it is not (比如新开普)
-        cuts = [
-            b.end()
-            for b in rules.boundary.finditer(run)
-            if (b.start() > 0 or len(b.group()) > 1) and len(run) - b.end() >= low
-        ]
-        name = run[max(cuts, default=0) :]
-        start = end - len(name)
-        if not low <= len(name) <= high or end in listed_ends or _only_a_kind(name, rules):
-            continue
-        parent = aliases.get(name)
-        if parent is not None:
-            found.append(Mention("org", parent.canonical, name, start, end, org_type=parent.org_type))
-        else:
-            org_type = "bank" if name.endswith("银行") else "company"
-            found.append(Mention("org", name, name, start, end, org_type=org_type))
+            end -= len(window) - mark.start()
+        if end not in listed_ends and (named := _name_before(text, end, rules.stock_name_chars)) is not None:
+            found.append(named)
     return found
+
+
+def _titled_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name right before a person's title that only an organization gives (某某农庄总经理, 某某科技创始人:
+    ``[titled]`` in ``data/org_rules.toml``) is that organization, when nothing found names it already."""
+    rules = org_rules()
+    if rules.org_titles is None:
+        return []
+    taken = {i for m in mentions if m.kind in ("org", "product", "person") for i in range(m.start, m.end)}
+    found = []
+    for title in rules.org_titles.finditer(text):
+        end = title.start()
+        if end == 0 or end - 1 in taken:
+            continue
+        named = _name_before(text, end, rules.titled_name_chars)
+        if named is None or _is_a_term(named.surface) or _names_a_place(named.surface):
+            continue
+        if named.surface.endswith(rules.coordinated_not_ending) or not taken.isdisjoint(range(named.start, end)):
+            continue  # 电商企业创始人: a kind of body; or part of a name found already
+        found.append(named)
+    return found
+
+
+def _name_before(text: str, end: int, chars: tuple[int, int]) -> Mention | None:
+    """The organization named by the words right before ``end``: back to the nearest break, a boundary word, or a
+    function character (one a name may open with, opening them, is the name's own: 和邦生物; 而科创园 is not);
+    ``chars`` long at least and at most, not a kind of body (该公司); a listed name is that one."""
+    rules = org_rules()
+    low, high = chars
+    window = text[max(0, end - high - 4) : end]
+    breaks = list(_NOT_IN_A_STOCK_NAME.finditer(window))
+    run = window[breaks[-1].end() :] if breaks else window
+    cuts = [
+        b.end()
+        for b in rules.boundary.finditer(run)
+        if b.start() > 0 or len(b.group()) > 1 or b.group() not in rules.names_may_open_with
+    ]
+    name = run[max(cuts, default=0) :]
+    if not low <= len(name) <= high or _only_a_kind(name, rules):
+        return None
+    start = end - len(name)
+    parent = org_aliases().get(name)
+    if parent is not None:
+        return Mention("org", parent.canonical, name, start, end, org_type=parent.org_type)
+    return Mention("org", name, name, start, end, org_type="bank" if name.endswith("银行") else "company")
 
 
 _DATELINE = re.compile(
@@ -804,6 +830,7 @@ def find_mentions(text: str) -> list[Mention]:
         *_regional_brands(text),
         *_dateline_publishers(text),
     ]
+    found += _titled_orgs(text, found)
     mentions = _without_salutations(text, _longest_first(found))
     return _fold_short_forms(_coordinated_orgs(text, _bare_level_bodies(text, _resolve_places(text, mentions))))
 

@@ -468,3 +468,18 @@ def test_a_farm_after_its_place_is_an_organization(text, expected):
 )
 def test_places_after_places_and_more_associations(text, expected):
     assert [name for _, name in named(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲乙农业科技总经理张三说，今年销量翻番。", ["甲乙农业科技"]),
+        ("丙丁优选创始人李四表示", ["丙丁优选"]),
+        ("阿里巴巴副总裁介绍", ["阿里巴巴"]),  # a listed name: its canonical
+        ("他是公司董事长", []),  # a kind of body, pointed at
+        ("电商企业创始人李四", []),
+        ("而科创园总经理罗万里说", []),  # 而 opens no name; what is left is too short to be one
+    ],
+)
+def test_a_name_before_a_title_only_an_organization_gives(text, expected):
+    assert [name for _, name in named(text)] == expected
