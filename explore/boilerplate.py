@@ -58,6 +58,7 @@ _TITLE_ZONE = 12
 # A label ending in a document's kind or an organization's suffix is a title or a signature, not a caption.
 DOCUMENT_ENDINGS = (
     "方案", "办法", "规划", "计划", "意见", "通知", "纲要", "条例", "细则", "要点", "报告", "决定", "公告", "指南",
+    "名单", "清单", "一览表", "汇总表", "统计表",
 )  # fmt: skip
 _BODY_ENDINGS = (
     "厅", "局", "委", "办", "部", "政府", "委员会", "办公室", "中心", "公司", "集团", "银行", "协会", "研究院",

@@ -701,3 +701,21 @@ def test_a_message_board_s_record():
     cleaned = clean_document("\n".join(page))
     assert cleaned.title == page[0]
     assert cleaned.text.split("\n") == [page[0], page[3], page[5]]
+
+
+def test_a_notice_s_publisher_line_and_its_attachment_s_title():
+    page = [
+        "关于公布2023年度县级数字乡村示范村名单的通知",
+        "某县农业农村局  2023-11-20",
+        "各乡镇人民政府：",
+        "根据示范村创建工作方案，经乡镇申报、县级评审和公示，现将2023年度县级数字乡村示范村名单予以公布。",
+        "附件：2023年度县级数字乡村示范村名单",
+        "某县农业农村局",
+        "2023年11月20日",
+        "附件",
+        "2023年度县级数字乡村示范村名单",
+    ]
+    cleaned = clean_document("\n".join(page))
+    kept_lines = cleaned.text.split("\n")
+    assert "某县农业农村局  2023-11-20" not in kept_lines and "某县农业农村局" in kept_lines  # the signature stays
+    assert kept_lines[-1] == "2023年度县级数字乡村示范村名单"  # a list's title, no caption of the line above
