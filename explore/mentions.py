@@ -755,7 +755,9 @@ _LIST_RUN = re.compile(rf"(?:[{CJK}A-Za-z]{{1,12}}、)+[{CJK}A-Za-z]{{1,12}}")
 _LIST_OPENS_AFTER = "，。；：！？,;:!?（(【[「“\n"
 
 
-def _list_members(text: str, run: re.Match[str], rules, org_ends: dict[int, int]) -> list[tuple[int, int]]:
+def _list_members(
+    text: str, run: re.Match[str], rules, org_ends: dict[int, int], org_starts: dict[int, int]
+) -> list[tuple[int, int]]:
     """The spans of a 、-list's members that stand whole: those between two 、; the first when punctuation or
     the line's start precedes it; the last as far as an organization starting there reaches (东方集团涨停), else
     up to the first function character (中粮科技、华英农业等股价: 华英农业)."""
@@ -766,8 +768,8 @@ def _list_members(text: str, run: re.Match[str], rules, org_ends: dict[int, int]
     first_start, first_end = spans[0]
     whole_first = first_start == 0 or text[first_start - 1] in _LIST_OPENS_AFTER
     whole_first = whole_first and text[first_start] not in rules.boundary_chars  # ，在数字农业、…: a phrase
-    named_first = next((start for start, end in org_ends.items() if end == first_end and start >= first_start), None)
-    if named_first is not None:  # 建议关注大北农、…: the organization that ends the first part is its member
+    named_first = org_starts.get(first_end)
+    if named_first is not None and named_first >= first_start:  # 建议关注大北农、…: the organization that ends the first part is its member
         first_start, whole_first = named_first, True
     last_start, last_end = spans[-1]
     named_last = org_ends.get(last_start)
@@ -799,9 +801,10 @@ def _coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     named = {i for m in mentions for i in range(m.start, m.end)}
     org_ends = {start: end for start, end in orgs_by_span}
+    org_starts = {end: start for start, end in sorted(orgs_by_span, reverse=True)}  # the longest ending there
     added: list[Mention] = []
     for run in _LIST_RUN.finditer(text):
-        members = _list_members(text, run, rules, org_ends)
+        members = _list_members(text, run, rules, org_ends, org_starts)
         known = [orgs_by_span[span] for span in members if span in orgs_by_span]
         if not known:
             continue
