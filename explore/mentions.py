@@ -769,8 +769,8 @@ def _list_members(
     whole_first = first_start == 0 or text[first_start - 1] in _LIST_OPENS_AFTER
     whole_first = whole_first and text[first_start] not in rules.boundary_chars  # ，在数字农业、…: a phrase
     named_first = org_starts.get(first_end)
-    if named_first is not None and named_first >= first_start:  # 建议关注大北农、…: the organization that ends the first part is its member
-        first_start, whole_first = named_first, True
+    if named_first is not None and named_first >= first_start:
+        first_start, whole_first = named_first, True  # 建议关注大北农、…: the organization ending the first part
     last_start, last_end = spans[-1]
     named_last = org_ends.get(last_start)
     cut = named_last or next((k for k in range(last_start + 1, last_end) if text[k] in rules.boundary_chars), None)
