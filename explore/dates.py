@@ -178,9 +178,13 @@ def find_dates(text: str) -> list[DateExpr]:
 
 
 def edition(publication: str | None) -> tuple[int, str] | None:
-    """A bulletin's edition year and how it is written (``2024年第2期``)."""
+    """A bulletin's edition year and how it is written (``2024年第2期``; else the day of issue its masthead gives,
+    ``第5期 … 2023年6月15日``)."""
     match = _EDITION.search(publication or "")
-    return (int(match.group("y")), match.group()) if match else None
+    if match:
+        return int(match.group("y")), match.group()
+    issued = _BYLINE_DATE.search(publication or "")
+    return (int(issued.group("y")), issued.group().strip()) if issued and _full_date(issued) else None
 
 
 def title_year(title: str | None) -> int | None:

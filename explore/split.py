@@ -65,10 +65,20 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
 
 
+# A bulletin's masthead names its issue (第5期, 2024年第2期) or its kind (简报, 专报, 工作动态).
+_BULLETIN_MASTHEAD = re.compile(r"第\s*\d+\s*期|简报|专报|快报|工作动态|信息专刊")
+_MASTHEAD_LINES = 5
+
+
 def is_bulletin(lines: list[str]) -> bool:
-    credits = sum(1 for line in lines if is_credit(line))
-    headings = sum(1 for line in lines if ITEM_HEADING.match(line) and is_heading(line))
-    return credits >= 2 and headings >= 2
+    """Items under numbered headings, each with its credit line; or under a masthead that names a bulletin's
+    issue or kind, credits or not."""
+    headings = [n for n, line in enumerate(lines) if ITEM_HEADING.match(line) and is_heading(line)]
+    if len(headings) < 2:
+        return False
+    if sum(1 for line in lines if is_credit(line)) >= 2:
+        return True
+    return any(_BULLETIN_MASTHEAD.search(line) for line in lines[: min(headings[0], _MASTHEAD_LINES)])
 
 
 def _section_path(level1: str | None, level2: str | None) -> str | None:

@@ -306,18 +306,19 @@ def drop_numbered_copies(lines: Lines) -> Lines:
 def drop_outline_runs(lines: Lines) -> Lines:
     """A run of outline headings (1.1, 2.1.1, 三、) with no prose between them: a table of contents."""
 
-    def is_entry(text: str) -> bool:
+    def is_entry(at: int) -> bool:
+        text = lines[at].text.strip()
         return len(text) <= 40 and _OUTLINE.match(text) is not None and punct_count(text) <= 1
 
-    return mark(lines, _runs(lines, kept_indices(lines), is_entry, _TOC_RUN), "table of contents")
+    return mark(lines, _runs(kept_indices(lines), is_entry, _TOC_RUN), "table of contents")
 
 
-def _runs(lines: Lines, indices: list[int], belongs, at_least: int) -> list[int]:
-    """The indices in runs of at least ``at_least`` consecutive ones whose lines ``belongs`` takes."""
+def _runs(indices: list[int], belongs, at_least: int) -> list[int]:
+    """The indices in runs of at least ``at_least`` consecutive ones that ``belongs`` takes."""
     marked: list[int] = []
     run: list[int] = []
     for i in [*indices, None]:
-        if i is not None and belongs(lines[i].text.strip()):
+        if i is not None and belongs(i):
             run.append(i)
             continue
         if len(run) >= at_least:
@@ -444,18 +445,19 @@ _CONTENTS_ENTRY_MAX_CHARS = 40
 
 def drop_contents_entries(lines: Lines) -> Lines:
     """Before the first paragraph, a run of short lines each printed again further down (the headings the text
-    goes on to use): the page's contents."""
+    goes on to use, the first of them perhaps before the first paragraph too): the page's contents."""
     first = _first_prose(lines)
     kept = kept_indices(lines)
     above = [i for i in kept if i < first]
     if len(above) < _CONTENTS_RUN:
         return lines
-    later = {lines[i].text.strip() for i in kept if i > first}
+    last_at = {lines[i].text.strip(): i for i in kept}  # where each line is printed last
 
-    def is_entry(text: str) -> bool:
-        return len(text) <= _CONTENTS_ENTRY_MAX_CHARS and text in later
+    def is_entry(at: int) -> bool:
+        text = lines[at].text.strip()
+        return len(text) <= _CONTENTS_ENTRY_MAX_CHARS and last_at[text] > at
 
-    return mark(lines, _runs(lines, above, is_entry, _CONTENTS_RUN), "table of contents")
+    return mark(lines, _runs(above, is_entry, _CONTENTS_RUN), "table of contents")
 
 
 # A byline's label alone on its line (来源：), its value on the next (某某日报).

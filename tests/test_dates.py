@@ -53,6 +53,8 @@ def test_recent_and_relative_words():
 
 def test_edition_year_settles_a_bulletin():
     assert edition("数字乡村发展动态 （2024年第2期） 中国信息通信研究院") == (2024, "2024年第2期")
+    # with no year in its number, the day of issue the masthead gives
+    assert edition("数字乡村建设工作简报 （第5期） 某省领导小组办公室 2023年6月15日") == (2023, "2023年6月15日")
     evidence = YearEvidence(edition=2024)
     assert resolve(one("2月3日，意见发布。"), evidence, None).as_date() == date(2024, 2, 3)
 

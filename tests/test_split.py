@@ -82,3 +82,24 @@ def test_publisher_from_furniture_takes_the_repeated_name():
     furniture = ["（注：文中图片由京东授权中国网使用）区块链行业峰会中国网是国务院新闻办公室领导的网站。"]
     assert publisher_from_furniture(furniture, raw) == "中国网"
     assert publisher_from_furniture(["没有站名"], raw) is None
+
+
+def test_a_bulletin_named_by_its_masthead_splits_without_credit_lines():
+    text = "\n".join(
+        [
+            "数字乡村建设工作简报",
+            "（第5期）",
+            "1.省委网信办召开全省数字乡村建设推进会",
+            "6月12日，省委网信办召开全省数字乡村建设推进会，部署下一阶段任务。",
+            "2.某市数字乡村一张图上线运行",
+            "近日，某市数字乡村一张图正式上线运行。",
+        ]
+    )
+    split = split_items(text)
+    assert split.bulletin and [item.title for item in split.items] == [
+        "省委网信办召开全省数字乡村建设推进会",
+        "某市数字乡村一张图上线运行",
+    ]
+    # the same points under an article's title are its own
+    article = text.replace("数字乡村建设工作简报\n（第5期）", "某省部署数字乡村建设")
+    assert not split_items(article).bulletin

@@ -645,6 +645,13 @@ def test_a_page_s_contents_above_the_text_and_its_comment_form_go():
     assert cleaned.text.split("\n") == page[3:]
 
 
+def test_a_bulletin_s_contents_whose_first_heading_stands_above_the_first_paragraph():
+    headings = ["1.省委网信办召开全省数字乡村建设推进会", "2.某市数字乡村一张图上线运行"]
+    page = ["本期要目", *headings, headings[0], LEAD, headings[1], PROSE]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.text.split("\n") == page[3:]
+
+
 def test_one_line_printed_again_is_no_contents():
     """Contents are a run of entries: one line above the text printed again below is left to other rules."""
     heading = "一、数字乡村建设现状"
