@@ -24,6 +24,7 @@ from explore.lines import (
     is_credit,
     is_heading,
 )
+from explore.web_furniture import without_site_name
 
 SECTION_SEPARATOR = " / "
 _NOT_TITLE_ENDS = "。；，：、,;:…"
@@ -127,7 +128,7 @@ def _is_title(line: str, hint: str | None) -> bool:
 def split_article(lines: list[str], *, publisher: str | None = None, title_hint: str | None = None) -> Split:
     title = None
     if len(lines) > 1 and _is_title(lines[0], title_hint):
-        title, lines = lines[0], lines[1:]
+        title, lines = without_site_name(lines[0]), lines[1:]
     credit = None
     body = []
     for line in lines:

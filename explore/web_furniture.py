@@ -201,7 +201,22 @@ def _is_account_under_title(line: str, above: str) -> bool:
         and TITLE_MIN_CHARS * 2 <= len(above) <= TITLE_MAX_CHARS
         and len(line) <= _ACCOUNT_SHARE_OF_TITLE * len(above)
         and not above.endswith("。")
+        and not _squeezed(above).startswith(_squeezed(line))  # the title under its page title (…_频道_网站名)
     )
+
+
+# A page's <title> copied as a line: the headline, then its channel and site (…_新闻中心_某某网, … - 某某网,
+# …|某某新闻网). Underscores part no headline's words; a bar or a dash only before a site's name.
+_SITE_WORDS = "网|网站|频道|新闻|日报|晚报|在线|门户|政府|客户端"
+_SITE_NAME_AFTER_TITLE = re.compile(
+    rf"\s*(?:_[^_\s]{{1,16}}){{1,3}}$|\s*(?:[|｜]|\s[-–—])\s*[{CJK}A-Za-z0-9]{{0,14}}(?:{_SITE_WORDS})$"
+)
+
+
+def without_site_name(title: str) -> str:
+    """A title without the channel and site a page's <title> adds after it (某县召开推进会_新闻中心_某某网)."""
+    stripped = _SITE_NAME_AFTER_TITLE.sub("", title)
+    return stripped if len(stripped) >= TITLE_MIN_CHARS * 2 else title
 
 
 def title_above_byline(lines: Lines) -> str | None:

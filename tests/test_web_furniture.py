@@ -22,6 +22,7 @@ from explore.web_furniture import (
     drop_repeated_summary,
     drop_stray_symbols,
     strip_markup,
+    without_site_name,
 )
 
 PROSE = "某县推进数字乡村建设，全县已建成一百二十个村级服务站，带动农民增收致富，受到群众欢迎。"
@@ -726,3 +727,25 @@ def test_a_notice_s_publisher_line_and_its_attachment_s_title():
     kept_lines = cleaned.text.split("\n")
     assert "某县农业农村局  2023-11-20" not in kept_lines and "某县农业农村局" in kept_lines  # the signature stays
     assert kept_lines[-1] == "2023年度县级数字乡村示范村名单"  # a list's title, no caption of the line above
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("某县召开数字乡村推进会_新闻中心_某某网", "某县召开数字乡村推进会"),
+        ("某县召开数字乡村推进会 - 某某网", "某县召开数字乡村推进会"),
+        ("某县召开数字乡村推进会|某某新闻网", "某县召开数字乡村推进会"),
+        ("乡村振兴｜数字赋能 让乡村更美好", "乡村振兴｜数字赋能 让乡村更美好"),  # a column's name before the headline
+        ("数字乡村 - 新发展新格局", "数字乡村 - 新发展新格局"),  # a dash before no site's name
+    ],
+)
+def test_a_page_title_s_channel_and_site_are_no_part_of_the_title(line, title):
+    assert without_site_name(line) == title
+    assert split_items("\n".join([line, LEAD, PROSE])).items[0].title == title
+
+
+def test_the_headline_under_its_page_title_is_the_title():
+    page = ["某县召开数字乡村推进会_新闻中心_某某网", "某县召开数字乡村推进会", "2023-05-06 来源：某某网", LEAD, PROSE]
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.title == "某县召开数字乡村推进会"
+    assert cleaned.text.split("\n") == [page[1], LEAD, PROSE]
