@@ -209,7 +209,7 @@ def _is_account_under_title(line: str, above: str) -> bool:
 # …|某某新闻网). Underscores part no headline's words; a bar or a dash only before a site's name.
 _SITE_WORDS = "网|网站|频道|新闻|日报|晚报|在线|门户|政府|客户端"
 _SITE_NAME_AFTER_TITLE = re.compile(
-    rf"\s*(?:_[^_\s]{{1,16}}){{1,3}}$|\s*(?:[|｜]|\s[-–—])\s*[{CJK}A-Za-z0-9]{{0,14}}(?:{_SITE_WORDS})$"
+    rf"\s*(?:_[^_\s]{{1,16}}){{1,3}}$|\s*(?:[|｜]|(?<![-–—])[-–—](?![-–—]))\s*[{CJK}A-Za-z0-9]{{0,14}}(?:{_SITE_WORDS})$"
 )
 
 
