@@ -256,6 +256,7 @@ class OrgRules:
     not_preceded_by: dict[str, str]
     # A listed two-character short form whose last character opens another word here: 助农行动 holds 农行
     short_form_not_followed_by: dict[str, str]
+    name_not_followed_by: dict[str, str]  # 中国网 in 中国网络: a listed name's last character opens another word
     generic: frozenset[str]
     max_chars: int
     role_endings: tuple[str, ...]  # 常委: a person's title
@@ -313,6 +314,7 @@ def org_rules() -> OrgRules:
         not_followed_by=dict(rules["not_followed_by"]),
         not_preceded_by=dict(rules.get("not_preceded_by", {})),
         short_form_not_followed_by=dict(rules.get("short_form_not_followed_by", {})),
+        name_not_followed_by=dict(rules.get("name_not_followed_by", {})),
         generic=frozenset(rules["generic"]["names"]),
         max_chars=int(rules["max_chars"]),
         role_endings=tuple(rules.get("role_endings", ())),

@@ -71,6 +71,7 @@ def _listed(text: str) -> list[Mention]:
     stripped, removed_at = _strip_quotes(text)
     listed = listed_names()
     opening_words = org_rules().short_form_not_followed_by
+    word_openings = org_rules().name_not_followed_by
     two_character = two_character_place_words()
     found = []
     # Every occurrence, overlapping ones too: _longest_first decides between them.
@@ -84,6 +85,8 @@ def _listed(text: str) -> list[Mention]:
             and stripped[end] in opening_words.get(surface[-1], "")
         ):
             continue  # 助农行动: the 行 of 农行 opens 行动
+        if end < len(stripped) and stripped[end] in word_openings.get(surface[-1], ""):
+            continue  # 中国网络: the 网 of 中国网 opens 网络
         if removed_at:
             start, stop = _original(first, removed_at), _original(end - 1, removed_at) + 1
             original = text[start:stop]

@@ -483,3 +483,12 @@ def test_places_after_places_and_more_associations(text, expected):
 )
 def test_a_name_before_a_title_only_an_organization_gives(text, expected):
     assert [name for _, name in named(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["对中国网络扶贫工作做出部署", "中国网民数达2.98亿"])
+def test_a_site_s_name_inside_a_word_it_opens_is_no_name(text):
+    assert named(text) == []
+
+
+def test_a_site_s_name_standing_alone_is_the_site():
+    assert named("据中国网报道，该县已建成站点120个。") == [("中国网", "中国网")]
