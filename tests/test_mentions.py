@@ -486,9 +486,15 @@ def test_a_name_before_a_title_only_an_organization_gives(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["对中国网络扶贫工作做出部署", "中国网民数达2.98亿", "农村地区和农业产业园区实现了5G覆盖"]
+    "text",
+    [
+        "对中国网络扶贫工作做出部署",
+        "中国网民数达2.98亿",
+        "农村地区和农业产业园区实现了5G覆盖",
+        "全国供销合作社系统从贫困县购进农产品",  # the whole system, no one co-op
+    ],
 )
-def test_a_site_s_name_inside_a_word_it_opens_is_no_name(text):
+def test_a_name_inside_a_word_it_opens_is_no_name(text):
     assert named(text) == []
 
 
