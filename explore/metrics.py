@@ -29,8 +29,11 @@ _BEFORE = {
     "不足": "less_than", "低于": "less_than", "少于": "less_than", "约": "approx", "大约": "approx",
     "至少": "at_least", "不少于": "at_least", "不低于": "at_least", "约合": "approx", "约为": "approx",
     "约达": "approx", "约有": "approx", "约占": "approx", "不超过": "less_than", "未超过": "less_than",
-    "不超": "less_than",
+    "不超": "less_than", "过": "more_than",
 }  # fmt: skip
+# Words before a number that are qualifiers only where this pattern says: 过 before a round scale (过千亿件, 过万人),
+# not the 过 of 通过, 经过, 超过.
+_BEFORE_ONLY = {"过": "(?<![通经超越])过(?=[百千万亿])"}
 _AFTER = {
     "多": "more_than", "余": "more_than", "以上": "at_least", "左右": "approx", "上下": "approx",
     "以下": "less_than", "以内": "less_than", "或以上": "at_least", "及以上": "at_least", "或以下": "less_than",
@@ -102,7 +105,7 @@ def _rules() -> _Rules:
     vocabulary = unit_vocabulary()
     unit_alt = "|".join(re.escape(u) for u in sorted(vocabulary.units, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(vocabulary.counted_nouns, key=len, reverse=True))
-    before = "|".join(sorted(_BEFORE, key=len, reverse=True))
+    before = "|".join(_BEFORE_ONLY.get(word, word) for word in sorted(_BEFORE, key=len, reverse=True))
     after = "|".join(sorted(_AFTER, key=len, reverse=True))
     pattern = re.compile(
         rf"(?:(?P<pre>{before})了?{_CURRENCY}?)?"

@@ -224,3 +224,15 @@ def test_a_share_said_to_be_about_so_much_is_approximate():
         ("17.4%", "approx"),
         ("5%", "exact"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年快递业务量过千亿件。", [("过千亿件", 100000000000.0, "件", "more_than")]),
+        ("游客过万人。", [("过万人", 10000.0, "人", "more_than")]),
+        ("通过100家企业带动。", [("100家", 100.0, "家", "exact")]),  # the 过 of 通过 says nothing of the number
+    ],
+)
+def test_over_a_round_scale_is_more_than_it(text, expected):
+    assert figures(text) == expected
