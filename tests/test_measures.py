@@ -44,6 +44,7 @@ def measured(text: str) -> list[tuple[str, str]]:
         ("共发布两委日记2391篇。", [("2391篇", OTHER)]),  # fits no measure: never forced
         ("全国的国家级贫困县就有536个。", [("536个", "places")]),  # 就有 links the noun to its number
         ("网店数量达到当地家庭户数的10%以上。", [("10%以上", "share")]),  # …的10%: a part of a whole
+        ("直播间观看人次超过100万。", [("超过100万", "people")]),  # visits: people, counted with the number bare
     ],
 )
 def test_a_figure_gets_the_measure_a_reader_would_give(text, expected):
