@@ -20,6 +20,7 @@ import ahocorasick_rs
 
 from explore.gazetteer import boilerplate_kinds, event_words
 from explore.lines import (
+    SENTENCE_END,
     bigram_share,
     has_sentence_punct,
     is_body_paragraph,
@@ -88,16 +89,13 @@ def mark(lines: Lines, indices: set[int] | list[int], reason: str) -> Lines:
     )
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
-
-
 def _first_sentence_end(text: str) -> int:
-    end = _SENTENCE_END.search(text)
+    end = SENTENCE_END.search(text)
     return end.start() + 1 if end else len(text)
 
 
 def _last_sentence_start(text: str) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip("。！？!? "))]
+    ends = [m.end() for m in SENTENCE_END.finditer(text.rstrip("。！？!? "))]
     return ends[-1] if ends else 0
 
 

@@ -149,15 +149,24 @@ def _expr(match: re.Match[str], text: str) -> DateExpr | None:
     )
 
 
+def _numerals_read(groups: dict[str, str | None]) -> tuple[int, int, int | None] | None:
+    """A date's numeral groups (yn, mn, dn) read as year, month and day (None when it names none); None when one
+    of them is no number."""
+    year = parse_digit_string(groups["yn"].replace("○", "〇"))
+    month = parse_chinese_integer(groups["mn"])
+    day = parse_chinese_integer(groups["dn"]) if groups.get("dn") else None
+    if year is None or month is None or (groups.get("dn") and day is None):
+        return None
+    return year, month, day
+
+
 def _in_digits(groups: dict[str, str]) -> dict[str, str] | None:
     """A date's numeral groups (yn, mn, dn) as the digit groups (y, m, d); None when the year is none."""
-    year = parse_digit_string(groups["yn"].replace("○", "〇"))
-    if year is None or not 1900 <= year <= 2099:
+    read = _numerals_read(groups)
+    if read is None or not 1900 <= read[0] <= 2099:
         return None
-    digits = {"y": str(year), "m": str(parse_chinese_integer(groups["mn"]))}
-    if "dn" in groups:
-        digits["d"] = str(parse_chinese_integer(groups["dn"]))
-    return digits
+    year, month, day = read
+    return {"y": str(year), "m": str(month)} | ({"d": str(day)} if day is not None else {})
 
 
 def find_dates(text: str) -> list[DateExpr]:
@@ -367,8 +376,8 @@ BYLINE_REASONS = frozenset({"byline", "wire or print credit", "document metadata
 _ALONE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # The same in numerals, as government documents sign (二〇二三年五月十二日).
 _ALONE_IN_NUMERALS = re.compile(
-    r"^\s*(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
-    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$"
+    r"^\s*(?P<yn>[〇零一二三四五六七八九]{4})\s*年\s*(?P<mn>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<dn>[一二三四五六七八九十]{1,3})\s*日\s*$"
 )
 
 
@@ -453,11 +462,10 @@ def standalone_date(text: str) -> DatedAs:
 
 
 def _date_in_numerals(match: re.Match[str]) -> date | None:
-    year, month, day = (
-        parse_digit_string(match["y"]),
-        parse_chinese_integer(match["m"]),
-        parse_chinese_integer(match["d"]),
-    )
+    read = _numerals_read(match.groupdict())
+    if read is None:
+        return None
+    year, month, day = read
     try:
         return date(year, month, day) if year and month and day else None
     except ValueError:

@@ -13,7 +13,7 @@ import hashlib
 import io
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -338,14 +338,21 @@ def org_rules() -> OrgRules:
         stock_code=re.compile(stock["code"]) if stock.get("code") else None,
         stock_class_mark=re.compile(stock["class_mark"]) if stock.get("class_mark") else None,
         stock_name_chars=tuple(stock.get("name_chars", (0, 0))),
-        org_titles=_alternation_of(titled.get("titles", ())),
+        org_titles=compile_words(titled.get("titles", ())),
         titled_name_chars=tuple(titled.get("name_chars", (0, 0))),
         names_may_open_with=stock.get("names_may_open_with", ""),
     )
 
 
-def _alternation_of(words) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation of literal words, the longest first (日报社 is tried before 日报)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def compile_words(words: Iterable[str]) -> re.Pattern[str] | None:
+    """``words_pattern`` compiled, or None for no words."""
+    words = tuple(words)
+    return re.compile(words_pattern(words)) if words else None
 
 
 def _reporting_medium(spec: dict | None) -> re.Pattern[str] | None:
@@ -353,8 +360,8 @@ def _reporting_medium(spec: dict | None) -> re.Pattern[str] | None:
     if not spec:
         return None
     after = "|".join(map(re.escape, spec["after"]))
-    endings = "|".join(map(re.escape, sorted(spec["endings"], key=len, reverse=True)))
-    reporters = "|".join(map(re.escape, sorted(spec["reporters"], key=len, reverse=True)))
+    endings = words_pattern(spec["endings"])
+    reporters = words_pattern(spec["reporters"])
     return re.compile(
         rf"(?:{after}|[，。、；：！？“”（(\n]|^)(?P<name>(?:(?!{after}|在)[{CJK}]){{2,6}}?(?:{endings}))(?:{reporters})"
     )
@@ -391,7 +398,7 @@ class PeopleRules:
 @lru_cache(maxsize=1)
 def people_rules() -> PeopleRules:
     spec = read_toml("people.toml")
-    titles = "|".join(sorted(map(re.escape, spec["titles"]), key=len, reverse=True))
+    titles = words_pattern(spec["titles"])
     surnames = spec["surnames"].strip()
     return PeopleRules(re.compile(rf"(?:{titles})(?=[{surnames}])"), spec["follow"], frozenset(surnames))
 

@@ -24,6 +24,8 @@ CREDIT_LINE = re.compile(
 )
 
 
+# Where a sentence ends (。！？), wherever in a line.
+SENTENCE_END = re.compile(r"[。！？!?]")
 _SENTENCE_PUNCT_RE = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_PUNCT)))}]")
 
 

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from explore.gazetteer import read_toml
+from explore.gazetteer import compile_words, read_toml
 
 OTHER = "other"
 _NOUN_TAILS = ("数量", "总数", "总量", "规模", "数目", "数")
 # Words between the noun or verb and the number that say nothing of the measure: 增长了, 超过了, 约达, 将达到,
 # 就有, 仅有. (Not 至/到: 提升至 99% gives a level, not a growth.)
-_LINKS = re.compile(
-    r"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|就|也|还|仅|只"
-    r"|[“”‘’「」《》 ])+$"
-)
 _QUOTES_AND_SPACE = "“”‘’「」《》 "
+_LINKS = re.compile(
+    rf"(?:了|达到|达|为|约|近|超过|超|逾|突破|破|至少|高达|分别|已经|已|将|有|共|累计|的|就|也|还|仅|只"
+    rf"|[{_QUOTES_AND_SPACE}])+$"
+)
 _HEAD_SKIP = re.compile(r"^(?:的|之|[“”‘’「」《》（( ])+")
 _HEAD = 12  # characters after a number read for the noun it counts (5个】具有行业影响力的标杆项目)
 
@@ -72,10 +72,6 @@ class MeasureRules:
     by_unit: dict[str, tuple[_Rule, ...]]  # unit ("" for none) → the rules that may apply to it, in order
 
 
-def _alternation(words: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
-
-
 @lru_cache(maxsize=1)
 def measure_rules() -> MeasureRules:
     spec = read_toml("measures.toml")
@@ -89,9 +85,9 @@ def measure_rules() -> MeasureRules:
                 measure=rule["measure"],
                 units=frozenset(rule["units"]),
                 nouns=tuple(rule.get("nouns", ())),
-                words=_alternation(rule.get("words", [])),
+                words=compile_words(rule.get("words", [])),
                 ends=tuple(rule.get("ends", ())),
-                unless=_alternation(rule.get("unless", [])),
+                unless=compile_words(rule.get("unless", [])),
                 part_of=tuple(rule.get("part_of", ())),
             )
         )
@@ -105,7 +101,7 @@ def measure_rules() -> MeasureRules:
     return MeasureRules(
         measures,
         tuple(rules),
-        _alternation(spec["modifiers"]["words"]),
+        compile_words(spec["modifiers"]["words"]),
         families,
         {unit: tuple(unit_rules) for unit, unit_rules in by_unit.items()},
     )

@@ -546,7 +546,7 @@ def _regional_brands(text: str) -> list[Mention]:
     return found
 
 
-_NOT_IN_A_STOCK_NAME = re.compile(f"[^{CJK}A-Za-z*]")
+_NOT_IN_A_COMPANY_NAME = re.compile(f"[^{CJK}A-Za-z*]")
 _POINTING = "本该我其此这"
 
 
@@ -602,7 +602,7 @@ def _name_before(text: str, end: int, chars: tuple[int, int]) -> Mention | None:
     rules = org_rules()
     low, high = chars
     window = text[max(0, end - high - 4) : end]
-    breaks = list(_NOT_IN_A_STOCK_NAME.finditer(window))
+    breaks = list(_NOT_IN_A_COMPANY_NAME.finditer(window))
     run = window[breaks[-1].end() :] if breaks else window
     cuts = [
         b.end()

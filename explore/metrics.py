@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from explore.chars import CJK
-from explore.gazetteer import UnitVocabulary, unit_vocabulary
+from explore.gazetteer import UnitVocabulary, unit_vocabulary, words_pattern
 from explore.measures import OTHER, FigureContext, measure_of
 from explore.numbers import MULTIPLIERS, finite, parse_number
 from explore.sentences import Sentence
@@ -103,8 +103,8 @@ def _stop_pattern(stops: tuple[str, ...], holders: tuple[str, ...]) -> re.Patter
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     vocabulary = unit_vocabulary()
-    unit_alt = "|".join(re.escape(u) for u in sorted(vocabulary.units, key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(vocabulary.counted_nouns, key=len, reverse=True))
+    unit_alt = words_pattern(vocabulary.units)
+    nouns = words_pattern(vocabulary.counted_nouns)
     before = "|".join(_BEFORE_ONLY.get(word, word) for word in sorted(_BEFORE, key=len, reverse=True))
     after = "|".join(sorted(_AFTER, key=len, reverse=True))
     pattern = re.compile(

@@ -135,17 +135,22 @@ def remove_pinyin_annotations(text: str) -> str:
     if not candidates:
         return text
     words = [_annotation(m) for m in candidates]
-    toned = [w for w in words if _has_tone(w) and _is_pinyin(w.rstrip("12345"))]
-    syllables = [w for w in words if _is_pinyin(w.rstrip("12345"))]
+    syllables = [w for w in words if _is_syllable(w)]
+    toned = [w for w in syllables if _has_tone(w)]
     annotated = len(toned) >= 3 or (len(syllables) >= _TONELESS_RUN and len(syllables) >= _TONELESS_SHARE * len(words))
 
     def replace(match: re.Match[str]) -> str:
         word = _annotation(match)
-        if _is_pinyin(word.rstrip("12345")) and (_has_tone(word) or (annotated and len(word) > 1)):
+        if _is_syllable(word) and (_has_tone(word) or (annotated and len(word) > 1)):
             return ""
         return match.group()
 
     return _RUBY_CANDIDATE.sub(replace, text)
+
+
+def _is_syllable(word: str) -> bool:
+    """One pinyin syllable, its tone's number after it or not (wang3)."""
+    return _is_pinyin(word.rstrip("12345"))
 
 
 def _annotation(match: re.Match[str]) -> str:

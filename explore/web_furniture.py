@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from explore.boilerplate import (
     ARTICLE_BYLINE,
@@ -29,6 +30,7 @@ from explore.boilerplate import (
 from explore.chars import CJK, is_cjk
 from explore.gazetteer import people_rules
 from explore.lines import (
+    SENTENCE_END,
     TITLE_MAX_CHARS,
     TITLE_MIN_CHARS,
     bigram_share,
@@ -54,7 +56,6 @@ _OUTLINE = re.compile(
 _SUMMARY = re.compile(
     r"^(?:[【\[]\s*)?(?:摘\s*要|内容提要|核心提示|核心阅读|导\s*读|AI导读|提\s*要)\s*(?:[:：]|[】\]])\s*"
 )
-_SENTENCE_END = re.compile(r"[。！？!?]")
 _ORIGINAL_TITLE = re.compile(r"^[（(]?\s*原标题\s*[:：\s]")
 _NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
 # A paper's authors carry the numbers of their affiliations (王小明1，李华1,2，张三*): marks, not names.
@@ -294,7 +295,7 @@ def drop_copies(lines: Lines) -> Lines:
         if _CAPTION_OPENING.match(text) and len(text) <= _CAPTION_COPY_MAX_CHARS:
             marked.update([a, b])  # a photograph's caption printed with its alt text: 2019年4月23日，某村…
             continue
-        if len(text) > _COPY_MAX_CHARS or ends_sentence(text) or _SENTENCE_END.search(text):
+        if len(text) > _COPY_MAX_CHARS or ends_sentence(text) or SENTENCE_END.search(text):
             continue  # a sentence said twice is the writer's, not the page's (a label holds none)
         title = a == kept[0] and a < first
         marked.update([b] if title else [a, b])
@@ -485,32 +486,31 @@ def _next_line(lines: Lines, index: int) -> int | None:
     return next((k for k in range(index + 1, len(lines)) if lines[k].text.strip()), None)
 
 
+def _kept_after_bylines(lines: Lines) -> Iterator[tuple[Line, int, str]]:
+    """Each byline with the next line that holds anything, when that line is kept: (byline, its index, its text)."""
+    for i, line in enumerate(lines):
+        if line.removed in ARTICLE_BYLINE and (after := _next_line(lines, i)) is not None and lines[after].kept:
+            yield line, after, lines[after].text.strip()
+
+
 def drop_byline_names_again(lines: Lines) -> Lines:
     """A person's name alone on the line after a byline that ends with it (2023-04-16杨园争 / 杨园争): the
     byline's name printed again."""
-    marked = []
-    for i, line in enumerate(lines[:-1]):
-        if line.removed not in ARTICLE_BYLINE:
-            continue
-        after = _next_line(lines, i)
-        name = lines[after].text.strip() if after is not None else ""
-        if after is not None and lines[after].kept and _is_a_name(name) and line.text.strip().endswith(name):
-            marked.append(after)
+    marked = [
+        after
+        for byline, after, name in _kept_after_bylines(lines)
+        if _is_a_name(name) and byline.text.strip().endswith(name)
+    ]
     return mark(lines, marked, "byline")
 
 
 def drop_label_values(lines: Lines) -> Lines:
     """The value of a byline's label printed alone on the line above it (来源： / 某某日报): the byline's too."""
     marked: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        if line.removed not in ARTICLE_BYLINE or not _LABEL_ALONE.match(line.text.strip()):
-            continue
-        after = _next_line(lines, i)
-        if after is None or not lines[after].kept:
-            continue
-        text = lines[after].text.strip()
-        if len(text) <= _LABEL_VALUE_MAX_CHARS and not has_sentence_punct(text):
-            marked.setdefault(line.removed, []).append(after)
+    for byline, after, text in _kept_after_bylines(lines):
+        is_value = len(text) <= _LABEL_VALUE_MAX_CHARS and not has_sentence_punct(text)
+        if is_value and _LABEL_ALONE.match(byline.text.strip()):
+            marked.setdefault(byline.removed, []).append(after)
     for reason, indices in marked.items():
         lines = mark(lines, indices, reason)
     return lines
