@@ -578,11 +578,12 @@ def _titled_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name right before a person's title that only an organization gives (某某农庄总经理, 某某科技创始人:
     ``[titled]`` in ``data/org_rules.toml``) is that organization, when nothing found names it already."""
     rules = org_rules()
-    if rules.org_titles is None:
-        return []
+    titles = list(rules.org_titles.finditer(text)) if rules.org_titles is not None else []
+    if not titles:
+        return []  # most texts: no set of what is named is made
     taken = {i for m in mentions if m.kind in ("org", "product", "person") for i in range(m.start, m.end)}
     found = []
-    for title in rules.org_titles.finditer(text):
+    for title in titles:
         end = title.start()
         if end == 0 or end - 1 in taken:
             continue
